@@ -1,0 +1,78 @@
+// `npm run tyndau -- <command>`: administration with the server's own configuration.
+// Works while the server is stopped (it opens the same database itself).
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { createContext } from './context.ts';
+import { addStaff } from './modules/auth/index.ts';
+import { seedDemo } from './modules/bodies/index.ts';
+import { AppError } from './platform/errors.ts';
+
+const HELP = `Tyndau command line
+
+  npm run tyndau -- migrate                     apply database migrations
+  npm run tyndau -- seed --demo                 load the demo bodies, topics and staff (empty database only)
+  npm run tyndau -- user add --email E --password P --role R --body CODE [--unit CODE] [--name N]
+                                                add a staff account
+  npm run tyndau -- help                        this text
+
+Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  async migrate() {
+    const { close } = await createContext(loadConfig());
+    console.log('migrations applied');
+    await close();
+  },
+  async seed(args) {
+    const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
+    if (!values.demo) throw new AppError('VALIDATION_FAILED', 'seed needs --demo');
+    const { ctx, close } = await createContext(loadConfig());
+    try {
+      const any = await ctx.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
+      if (any) throw new AppError('VALIDATION_FAILED', 'the database already has bodies; demo data goes into an empty one');
+      const r = await seedDemo(ctx);
+      console.log(`demo data loaded: ${r.bodies} bodies, ${r.staff} staff accounts`);
+    } finally {
+      await close();
+    }
+  },
+  async user(args) {
+    const [sub, ...rest] = args;
+    if (sub !== 'add') throw new AppError('VALIDATION_FAILED', 'usage: user add --email E --password P --role R --body CODE');
+    const { values } = parseArgs({
+      args: rest,
+      options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, body: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } },
+    });
+    if (!values.email || !values.password || !values.role || !values.body) throw new AppError('VALIDATION_FAILED', 'user add needs --email, --password, --role and --body');
+    const { ctx, close } = await createContext(loadConfig());
+    try {
+      const staff = await addStaff(ctx, { email: values.email, password: values.password, role: values.role, bodyCode: values.body, unitCode: values.unit, name: values.name });
+      console.log(`staff account ${staff.email} (${staff.role}) added`);
+    } finally {
+      await close();
+    }
+  },
+  async help() {
+    console.log(HELP);
+  },
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command: ${name}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    await command(args);
+    return 0;
+  } catch (e) {
+    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,28 @@
+// Builds the AppContext the server and the CLI share: the same config, database and clock.
+import type { AppContext } from './app-context.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { clockStartingAt, systemClock, type Clock } from './platform/clock.ts';
+import { EventLog } from './platform/events.ts';
+import { diskStorage } from './platform/storage.ts';
+import { seedDemo } from './modules/bodies/index.ts';
+import { subscribeModules } from './subscriptions.ts';
+
+export async function createContext(config: Config, opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock } = {}) {
+  const database = await openDatabase(config);
+  if (opts.migrate !== false) await migrateToLatest(database.db);
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    clock: opts.clock ?? (config.now ? clockStartingAt(config.now) : systemClock),
+    events: new EventLog(),
+    storage: diskStorage(config.storageDir),
+  };
+  subscribeModules(ctx);
+  if (opts.seedDemoIfEmpty) {
+    const any = await ctx.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
+    if (!any) await seedDemo(ctx);
+  }
+  return { ctx, close: database.close };
+}

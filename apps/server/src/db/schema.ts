@@ -1,0 +1,8 @@
+// Kysely's view of the tables. Each module owns its tables in `<module>.tables.ts`;
+// this file only puts them together.
+import type { BodiesTables } from '../modules/bodies/bodies.tables.ts';
+import type { AppealsTables } from '../modules/appeals/appeals.tables.ts';
+import type { AuthTables } from '../modules/auth/auth.tables.ts';
+import type { NotifyTables } from '../modules/notify/notify.tables.ts';
+
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables {}

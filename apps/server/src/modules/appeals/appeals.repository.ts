@@ -1,0 +1,82 @@
+// Kysely queries over the register.
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Tx } from '../../platform/events.ts';
+
+export function findAppeal(db: Tx, id: string) {
+  return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** For an update: the row locked until the transaction ends. */
+export function lockAppeal(tx: Tx, id: string) {
+  return tx.selectFrom('appeal').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findAppealByNumber(db: Db, number: string) {
+  return db.selectFrom('appeal').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+export function listEvents(db: Db, appealId: string, onlyPublic = false) {
+  return db
+    .selectFrom('appealEvent')
+    .select(['id', 'type', 'at', 'actorId', 'actorRole', 'reason', 'public', 'data'])
+    .where('appealId', '=', appealId)
+    .$if(onlyPublic, (q) => q.where('public', '=', true))
+    .orderBy('id')
+    .execute();
+}
+
+export interface AppealFilter {
+  bodyIds?: string[];
+  status?: string[];
+  channel?: string[];
+  kind?: string[];
+  topic?: string;
+  unitId?: string;
+  executorId?: string;
+  overdue?: boolean;
+  dueSoonBefore?: Date;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  now: Date;
+  limit: number;
+  after?: { receivedAt: Date; id: string };
+}
+
+export const LIST_COLUMNS = [
+  'id', 'number', 'bodyId', 'channel', 'kind', 'status', 'applicantType', 'applicantName', 'applicantIin', 'applicantBin',
+  'applicantEmail', 'applicantPhone', 'language', 'topicCode', 'unitId', 'executorId', 'difficulty', 'receivedAt',
+  'legalDueAt', 'targetDueAt', 'redirectDueAt', 'resolution',
+] as const;
+
+export function listAppeals(db: Db, f: AppealFilter) {
+  const open = ['registered', 'in_work', 'awaiting_applicant'];
+  let q = db
+    .selectFrom('appeal')
+    .select([...LIST_COLUMNS, sql<string>`left(text, 200)`.as('excerpt')])
+    .orderBy('receivedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
+  if (f.bodyIds) q = q.where('bodyId', 'in', f.bodyIds);
+  if (f.status?.length) q = q.where('status', 'in', f.status);
+  if (f.channel?.length) q = q.where('channel', 'in', f.channel);
+  if (f.kind?.length) q = q.where('kind', 'in', f.kind);
+  if (f.topic) q = q.where((eb) => eb.or([eb('topicCode', '=', f.topic!), eb('topicCode', 'like', `${f.topic}.%`)]));
+  if (f.unitId) q = q.where('unitId', '=', f.unitId);
+  if (f.executorId) q = q.where('executorId', '=', f.executorId);
+  if (f.overdue) q = q.where('status', 'in', open).where('legalDueAt', '<', f.now);
+  if (f.dueSoonBefore) q = q.where('status', 'in', open).where('legalDueAt', '>=', f.now).where('legalDueAt', '<=', f.dueSoonBefore);
+  if (f.from) q = q.where('receivedAt', '>=', f.from);
+  if (f.to) q = q.where('receivedAt', '<', f.to);
+  if (f.q) {
+    const text = f.q;
+    // Russian by stemmed full text; Kazakh (no stemmer) and typos by trigram similarity.
+    q = q.where((eb) => eb.or([sql<boolean>`search @@ websearch_to_tsquery('russian', ${text})`, sql<boolean>`text ilike ${'%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`]));
+  }
+  if (f.after) {
+    const { receivedAt, id } = f.after;
+    q = q.where((eb) => eb.or([eb('receivedAt', '<', receivedAt), eb.and([eb('receivedAt', '=', receivedAt), eb('id', '<', id)])]));
+  }
+  return q.execute();
+}

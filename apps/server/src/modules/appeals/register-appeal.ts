@@ -1,0 +1,180 @@
+// Intake: one appeal into the unified register, from any channel. Idempotent by key;
+// once this returns, the appeal is committed.
+import { createHash } from 'node:crypto';
+import { detect } from 'tinyld';
+import { isValidIinOrBin, type AnswerMethod, type AppealKind, type ApplicantType, type Channel, type Language } from '@tyndau/contracts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newAccessCode, sha256 } from '../../platform/ids.ts';
+import type { Tx } from '../../platform/events.ts';
+import type { Staff } from '../auth/index.ts';
+import { assertTopicExists, getBody } from '../bodies/index.ts';
+import { termsOnReceipt } from '../deadlines/index.ts';
+import { REGISTRAR_ROLES } from './appeals.policy.ts';
+
+export interface ApplicantInput {
+  type: ApplicantType;
+  name?: string;
+  iin?: string;
+  bin?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface AppealInput {
+  bodyId: string;
+  kind: AppealKind;
+  text: string;
+  topicCode?: string;
+  language?: Language;
+  applicant: ApplicantInput;
+  preferredAnswer: AnswerMethod;
+  address?: string;
+  location?: { lat: number; lon: number };
+  channel?: Channel;
+  receivedAt?: string;
+}
+
+export interface RegisteredAppeal {
+  id: string;
+  number: string;
+  accessCode: string;
+  status: string;
+  receivedAt: string;
+}
+
+/** Channels whose standard allows anonymous appeals unless a body says otherwise. */
+const DEFAULT_ANONYMOUS_CHANNELS: readonly string[] = ['trust_phone'];
+
+export function detectLanguage(text: string): Language {
+  const found = detect(text, { only: ['kk', 'ru', 'en'] });
+  return found === 'kk' || found === 'en' ? found : 'ru';
+}
+
+function validateApplicant(a: ApplicantInput, channel: string, anonymousChannels: readonly string[], preferred: AnswerMethod, address?: string) {
+  if (a.type === 'anonymous') {
+    if (!anonymousChannels.includes(channel)) throw new AppError('ANONYMOUS_NOT_ALLOWED');
+  } else if (!a.name?.trim()) {
+    throw new AppError('VALIDATION_FAILED', 'applicant.name is required', { field: 'applicant.name' });
+  }
+  if (a.type === 'individual' && a.iin !== undefined && !isValidIinOrBin(a.iin)) throw new AppError('INVALID_IIN', undefined, { field: 'applicant.iin' });
+  if (a.type === 'legal' && (a.bin === undefined || !isValidIinOrBin(a.bin))) throw new AppError('INVALID_BIN', undefined, { field: 'applicant.bin' });
+  const contactFor: Record<AnswerMethod, string | undefined> = { email: a.email, sms: a.phone, paper: address, portal: 'portal' };
+  if (!contactFor[preferred]?.trim()) throw new AppError('CONTACT_REQUIRED', undefined, { field: preferred === 'paper' ? 'address' : preferred === 'sms' ? 'applicant.phone' : 'applicant.email' });
+}
+
+function fingerprintOf(input: AppealInput, staff?: Staff): string {
+  return createHash('sha256').update(JSON.stringify([input, staff?.id ?? null])).digest('hex');
+}
+
+/** АКМ-2026-000123: the body's prefix, the year in Almaty, a counter per body and year. */
+async function nextNumber(tx: Tx, bodyId: string, prefix: string, at: Date): Promise<string> {
+  const year = new Date(at.getTime() + 5 * 3_600_000).getUTCFullYear();
+  const row = await tx
+    .insertInto('appealNumber')
+    .values({ bodyId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['bodyId', 'year']).doUpdateSet((eb) => ({ last: eb('appealNumber.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: { staff?: Staff; idempotencyKey?: string } = {}): Promise<RegisteredAppeal> {
+  const { staff } = opts;
+  const now = ctx.clock.now();
+  if ((input.channel && input.channel !== 'website' && !staff) || input.receivedAt) {
+    if (!staff) throw new AppError('FORBIDDEN', 'channel and receivedAt are for staff registering on a citizen’s behalf');
+  }
+  if (staff && !REGISTRAR_ROLES.includes(staff.role)) throw new AppError('FORBIDDEN');
+  if (staff && staff.bodyId !== input.bodyId) throw new AppError('FORBIDDEN', 'staff register appeals into their own body');
+  const channel: Channel = input.channel ?? (staff ? 'hand_delivered' : 'website');
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 60_000) {
+    throw new AppError('VALIDATION_FAILED', 'receivedAt must be a past instant', { field: 'receivedAt' });
+  }
+  const text = input.text.trim();
+  if (text.length < 3) throw new AppError('VALIDATION_FAILED', 'text is too short', { field: 'text' });
+
+  const body = await getBody(ctx, input.bodyId);
+  const settings = body.settings as { anonymousChannels?: string[]; numberPrefix?: string };
+  validateApplicant(input.applicant, channel, settings.anonymousChannels ?? DEFAULT_ANONYMOUS_CHANNELS, input.preferredAnswer, input.address);
+  if (input.topicCode) await assertTopicExists(ctx, input.topicCode);
+
+  const language = input.language ?? detectLanguage(text);
+  const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
+
+  const run = async (): Promise<RegisteredAppeal | { replay: string }> =>
+    ctx.db.transaction().execute(async (tx) => {
+      if (opts.idempotencyKey) {
+        const claimed = await tx
+          .insertInto('idempotencyKey')
+          .values({ key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), appealId: null, response: null, createdAt: now })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .executeTakeFirst();
+        if (!claimed) return { replay: opts.idempotencyKey };
+      }
+      const accessCode = newAccessCode();
+      const number = await nextNumber(tx, body.id, settings.numberPrefix ?? body.code.toUpperCase(), receivedAt);
+      const a = input.applicant;
+      const appeal = await tx
+        .insertInto('appeal')
+        .values({
+          number,
+          accessCodeHash: sha256(accessCode),
+          bodyId: body.id,
+          channel,
+          kind: input.kind,
+          applicantType: a.type,
+          applicantName: a.name?.trim() || null,
+          applicantIin: a.type === 'individual' ? (a.iin ?? null) : null,
+          applicantBin: a.type === 'legal' ? (a.bin ?? null) : null,
+          applicantEmail: a.email?.trim().toLowerCase() || null,
+          applicantPhone: a.phone?.trim() || null,
+          preferredAnswer: input.preferredAnswer,
+          language,
+          text,
+          topicCode: input.topicCode ?? null,
+          address: input.address?.trim() || null,
+          lat: input.location?.lat ?? null,
+          lon: input.location?.lon ?? null,
+          receivedAt,
+          registeredAt: now,
+          registeredBy: staff?.id ?? null,
+          unitId: null,
+          executorId: null,
+          difficulty: null,
+          legalDueAt,
+          targetDueAt: null,
+          redirectDueAt,
+          resolution: null,
+          satisfaction: null,
+          redirectedFromId: null,
+          repeatOfId: null,
+          answeredAt: null,
+          closedAt: null,
+        })
+        .returning(['id', 'status'])
+        .executeTakeFirstOrThrow();
+      await ctx.events.record(tx, {
+        appealId: appeal.id,
+        type: 'appeal.registered',
+        at: now,
+        actor: staff ? { id: staff.id, role: staff.role } : null,
+        public: true,
+        data: { number, channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
+        transient: { accessCode },
+      });
+      const result: RegisteredAppeal = { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: receivedAt.toISOString() };
+      if (opts.idempotencyKey) {
+        await tx.updateTable('idempotencyKey').set({ appealId: appeal.id, response: { ...result } }).where('key', '=', opts.idempotencyKey).execute();
+      }
+      return result;
+    });
+
+  const result = await run();
+  if (!('replay' in result)) return result;
+  const stored = await ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', result.replay).executeTakeFirstOrThrow();
+  if (stored.fingerprint !== fingerprintOf(input, staff)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  return stored.response as unknown as RegisteredAppeal;
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.ts';
+import { SESSION_COOKIE, requireStaff } from '../../platform/http.ts';
+import { findStaffBySession, login, logout } from './auth.service.ts';
+
+const StaffView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  bodyId: Type.String(),
+  unitId: Type.Union([Type.String(), Type.Null()]),
+  language: Type.String(),
+});
+
+/** Puts the signed-in staff member (if any) on every request of the scope it is added to. */
+export function sessionHook(ctx: AppContext) {
+  return async (req: FastifyRequest) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.staff = await findStaffBySession(ctx, token);
+  };
+}
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in as staff; sets an HTTP-only session cookie',
+          body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+          response: { 200: Type.Object({ staff: StaffView }) },
+        },
+      },
+      async (req, reply) => {
+        const { token, staff, expiresAt } = await login(ctx, req.body.email, req.body.password);
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: ctx.config.env === 'production',
+          expires: expiresAt,
+        });
+        return { staff };
+      },
+    );
+
+    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } }, async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+
+    app.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in staff member', response: { 200: Type.Object({ staff: StaffView }) } } }, async (req) => {
+      return { staff: requireStaff(req) };
+    });
+  };
+}

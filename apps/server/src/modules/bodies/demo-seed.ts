@@ -1,0 +1,73 @@
+// Demo data for a new installation: the 21 bodies of the study with units, competence,
+// channels, staff in every role and a few appeals. Demo passwords exist only here.
+import type { AppContext } from '../../app-context.ts';
+import { hashPassword } from '../auth/index.ts';
+import { DEMO_BODIES } from './demo-bodies.ts';
+import { TOPICS } from './topic-taxonomy.ts';
+
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_ROLES = ['admin', 'comms_officer', 'head', 'deputy', 'executor', 'operator', 'ethics_commissioner', 'moderator'] as const;
+
+/** demo e-mail of a role in a body: head@akimat-astana.example.kz */
+export const demoEmail = (role: string, bodyCode: string) => `${role.replace('_', '-')}@${bodyCode}.example.kz`;
+
+export async function seedDemo(ctx: AppContext): Promise<{ bodies: number; staff: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let staff = 0;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('topic')
+      .values(TOPICS.map((t, i) => ({ code: t.code, parentCode: t.parentCode, nameKk: t.name.kk, nameRu: t.name.ru, nameEn: t.name.en, defaultDifficulty: t.defaultDifficulty, sort: i })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    const idByCode = new Map<string, string>();
+    for (const b of DEMO_BODIES) {
+      const body = await tx
+        .insertInto('body')
+        .values({
+          code: b.code,
+          kind: b.kind,
+          parentId: b.parentCode ? idByCode.get(b.parentCode)! : null,
+          nameKk: b.name.kk,
+          nameRu: b.name.ru,
+          nameEn: b.name.en,
+          settings: { numberPrefix: b.numberPrefix, contacts: b.contacts, channels: b.channels, fallbackUnitCode: b.units[0].code },
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      idByCode.set(b.code, body.id);
+      const units = await tx
+        .insertInto('unit')
+        .values(b.units.map((u) => ({ bodyId: body.id, code: u.code, nameKk: u.name.kk, nameRu: u.name.ru, nameEn: u.name.en })))
+        .returning(['id', 'code'])
+        .execute();
+      const unitId = (code: string) => units.find((u) => u.code === code)!.id;
+      // Competence: every topic a unit names is handled by that unit; the rest of the body's
+      // competence falls to its first (general) unit.
+      const rules = new Map<string, string | null>(b.competence.map((t) => [t, null]));
+      for (const u of b.units) for (const t of u.topics) rules.set(t, unitId(u.code));
+      await tx
+        .insertInto('bodyTopic')
+        .values([...rules].map(([topicCode, uid]) => ({ bodyId: body.id, topicCode, unitId: uid ?? unitId(b.units[0].code) })))
+        .execute();
+      const people = DEMO_ROLES.map((role) => ({
+        email: demoEmail(role, b.code),
+        passwordHash,
+        name: role === 'head' ? b.head.name : role === 'deputy' ? b.deputy.name : `${role} (${b.code})`,
+        role,
+        bodyId: body.id,
+        unitId: role === 'executor' ? unitId(b.units[Math.min(1, b.units.length - 1)].code) : null,
+      }));
+      await tx.insertInto('staffUser').values(people).execute();
+      staff += people.length;
+    }
+    // Cross-body readers sit in the first ministry.
+    const first = DEMO_BODIES[0].code;
+    await tx
+      .insertInto('staffUser')
+      .values(['analyst', 'oversight'].map((role) => ({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
+      .execute();
+    staff += 2;
+  });
+  return { bodies: DEMO_BODIES.length, staff };
+}

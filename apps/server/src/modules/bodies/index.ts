@@ -1,0 +1,5 @@
+// Government bodies (hierarchy, units, competence, channels and contacts) and the topic
+// taxonomy. Other modules read bodies only through these functions.
+export { getBody, getBodyPage, listBodies, listTopics, assertTopicExists, findUnitForTopic } from './bodies.service.ts';
+export { bodiesRoutes } from './bodies.routes.ts';
+export { seedDemo } from './demo-seed.ts';

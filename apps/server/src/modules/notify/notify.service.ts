@@ -1,0 +1,34 @@
+import type { Tx } from '../../platform/events.ts';
+
+export interface NotificationInput {
+  appealId?: string | null;
+  recipientKind: 'applicant' | 'staff';
+  recipientUserId?: string | null;
+  template: string;
+  channel: string;
+  language: string;
+  address?: string | null;
+  payload?: Record<string, unknown>;
+  at: Date;
+}
+
+export async function queueNotification(tx: Tx, n: NotificationInput): Promise<string> {
+  const row = await tx
+    .insertInto('notification')
+    .values({
+      appealId: n.appealId ?? null,
+      recipientKind: n.recipientKind,
+      recipientUserId: n.recipientUserId ?? null,
+      template: n.template,
+      channel: n.channel,
+      language: n.language,
+      address: n.address ?? null,
+      payload: n.payload ?? {},
+      createdAt: n.at,
+      sentAt: null,
+      lastError: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

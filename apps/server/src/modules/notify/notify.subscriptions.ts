@@ -1,0 +1,36 @@
+// Which appeal events tell the applicant something, and through which channel.
+import type { AppContext } from '../../app-context.ts';
+import type { Tx } from '../../platform/events.ts';
+import { queueNotification } from './notify.service.ts';
+
+interface ApplicantContact {
+  preferredAnswer: string;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  address: string | null;
+  language: string;
+}
+
+/** The channel and address an applicant is reached on, preferring what they chose. */
+export function applicantRoute(a: ApplicantContact): { channel: string; address: string | null } {
+  if (a.preferredAnswer === 'email' && a.applicantEmail) return { channel: 'email', address: a.applicantEmail };
+  if (a.preferredAnswer === 'sms' && a.applicantPhone) return { channel: 'sms', address: a.applicantPhone };
+  if (a.preferredAnswer === 'paper' && a.address) return { channel: 'paper', address: a.address };
+  return { channel: 'portal', address: null };
+}
+
+async function notifyApplicant(tx: Tx, appealId: string, template: string, at: Date, payload: Record<string, unknown>, opts: { instantChannel?: boolean } = {}) {
+  const a = await tx
+    .selectFrom('appeal')
+    .select(['preferredAnswer', 'applicantEmail', 'applicantPhone', 'address', 'language', 'number'])
+    .where('id', '=', appealId)
+    .executeTakeFirstOrThrow();
+  let route = applicantRoute(a);
+  // A registration receipt is not worth a paper letter: e-mail or SMS if we have them, else the portal.
+  if (opts.instantChannel && route.channel === 'paper') route = a.applicantEmail ? { channel: 'email', address: a.applicantEmail } : a.applicantPhone ? { channel: 'sms', address: a.applicantPhone } : { channel: 'portal', address: null };
+  await queueNotification(tx, { appealId, recipientKind: 'applicant', template, channel: route.channel, language: a.language, address: route.address, payload: { number: a.number, ...payload }, at });
+}
+
+export function subscribeNotifications(ctx: AppContext): void {
+  ctx.events.on('appeal.registered', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCode: e.transient?.accessCode }, { instantChannel: true }));
+}

@@ -1,0 +1,42 @@
+// Domain errors carry a stable code; the HTTP layer maps the code to a status and a
+// message in the caller's language (platform/messages.ts).
+export class AppError extends Error {
+  readonly code: string;
+  readonly details?: Record<string, unknown>;
+  constructor(code: string, message?: string, details?: Record<string, unknown>) {
+    super(message ?? code);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** HTTP status for each stable code; anything unknown is a 400. */
+export const STATUS_BY_CODE: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  APPEAL_NOT_FOUND: 404,
+  BODY_NOT_FOUND: 404,
+  TOPIC_NOT_FOUND: 422,
+  UNIT_NOT_FOUND: 422,
+  USER_NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INVALID_IIN: 422,
+  INVALID_BIN: 422,
+  ANONYMOUS_NOT_ALLOWED: 422,
+  CONTACT_REQUIRED: 422,
+  EXTENSION_TOO_LONG: 422,
+  ANSWER_NOT_ACCEPTABLE: 422,
+  SLOT_FULL: 409,
+  RATE_LIMITED: 429,
+};
+
+export function httpStatusOf(code: string): number {
+  return STATUS_BY_CODE[code] ?? 400;
+}

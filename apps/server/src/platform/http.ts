@@ -1,0 +1,59 @@
+// The HTTP edge shared by every module: one error handler that turns stable codes into
+// statuses and messages in the caller's language, and the staff session on the request.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Language, Role } from '@tyndau/contracts';
+import { AppError, httpStatusOf } from './errors.ts';
+import { messageFor, pickLanguage } from './messages.ts';
+import type { Staff } from '../modules/auth/index.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff?: Staff;
+    lang: Language;
+  }
+}
+
+export const SESSION_COOKIE = 'tyndau_session';
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+};
+
+export function sendError(reply: FastifyReply, lang: Language, code: string, status: number, extra?: Record<string, unknown>) {
+  return reply.status(status).send({ error: { code, message: messageFor(code, lang), ...extra } });
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.decorateRequest('lang', 'kk');
+  app.addHook('onRequest', async (req) => {
+    req.lang = pickLanguage(req.query, req.headers['accept-language']);
+  });
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const lang = req.lang ?? 'kk';
+    if (err instanceof AppError) {
+      return sendError(reply, lang, err.code, httpStatusOf(err.code), err.details ? { details: err.details } : undefined);
+    }
+    if ('validation' in err && err.validation) {
+      const details = err.validation.map((v) => ({ field: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '', rule: v.keyword, message: v.message }));
+      return sendError(reply, lang, 'VALIDATION_FAILED', 400, { details });
+    }
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) return sendError(reply, lang, mapped, httpStatusOf(mapped));
+    if (err.statusCode === 429) return sendError(reply, lang, 'RATE_LIMITED', 429);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(reply, lang, 'VALIDATION_FAILED', err.statusCode);
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal Server Error' } });
+  });
+  app.setNotFoundHandler((req, reply) => sendError(reply, req.lang ?? 'kk', 'NOT_FOUND', 404));
+}
+
+/** The signed-in staff member, or 401. */
+export function requireStaff(req: FastifyRequest, roles?: readonly Role[]): Staff {
+  if (!req.staff) throw new AppError('UNAUTHENTICATED');
+  if (roles && !roles.includes(req.staff.role)) throw new AppError('FORBIDDEN');
+  return req.staff;
+}

@@ -1,0 +1,44 @@
+// What each stable error code says to a person, in the three languages of the platform.
+import type { Language, Localized } from '@tyndau/contracts';
+
+export const ERROR_MESSAGES: Record<string, Localized> = {
+  VALIDATION_FAILED: { kk: 'Деректер дұрыс толтырылмаған.', ru: 'Данные заполнены неверно.', en: 'The data is not valid.' },
+  INVALID_JSON: { kk: 'Сұрау дұрыс JSON емес.', ru: 'Запрос не является корректным JSON.', en: 'The request is not valid JSON.' },
+  PAYLOAD_TOO_LARGE: { kk: 'Сұрау тым үлкен.', ru: 'Запрос слишком большой.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { kk: 'Бұл мазмұн түрі қабылданбайды.', ru: 'Этот тип содержимого не поддерживается.', en: 'This content type is not supported.' },
+  UNAUTHENTICATED: { kk: 'Жүйеге кіріңіз.', ru: 'Войдите в систему.', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: { kk: 'Электрондық пошта немесе құпиясөз қате.', ru: 'Неверный адрес почты или пароль.', en: 'Wrong e-mail or password.' },
+  FORBIDDEN: { kk: 'Бұл әрекетке рұқсатыңыз жоқ.', ru: 'У вас нет прав на это действие.', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { kk: 'Табылмады.', ru: 'Не найдено.', en: 'Not found.' },
+  APPEAL_NOT_FOUND: { kk: 'Өтініш табылмады.', ru: 'Обращение не найдено.', en: 'Appeal not found.' },
+  BODY_NOT_FOUND: { kk: 'Мемлекеттік орган табылмады.', ru: 'Государственный орган не найден.', en: 'Government body not found.' },
+  TOPIC_NOT_FOUND: { kk: 'Мұндай тақырып жоқ.', ru: 'Такой темы нет.', en: 'No such topic.' },
+  UNIT_NOT_FOUND: { kk: 'Мұндай бөлім жоқ.', ru: 'Такого подразделения нет.', en: 'No such unit.' },
+  USER_NOT_FOUND: { kk: 'Қызметкер табылмады.', ru: 'Сотрудник не найден.', en: 'Staff member not found.' },
+  INVALID_TRANSITION: { kk: 'Өтініштің қазіргі күйінде бұл әрекет мүмкін емес.', ru: 'В текущем статусе обращения это действие невозможно.', en: 'This action is not possible in the appeal’s current status.' },
+  IDEMPOTENCY_KEY_REUSED: { kk: 'Бұл Idempotency-Key басқа сұрауда қолданылған.', ru: 'Этот Idempotency-Key уже использован для другого запроса.', en: 'This Idempotency-Key was already used for a different request.' },
+  INVALID_IIN: { kk: 'ЖСН қате: 12 сан және дұрыс бақылау саны болуы керек.', ru: 'Неверный ИИН: нужно 12 цифр с верной контрольной цифрой.', en: 'Invalid IIN: 12 digits with a correct check digit are required.' },
+  INVALID_BIN: { kk: 'БСН қате: 12 сан және дұрыс бақылау саны болуы керек.', ru: 'Неверный БИН: нужно 12 цифр с верной контрольной цифрой.', en: 'Invalid BIN: 12 digits with a correct check digit are required.' },
+  ANONYMOUS_NOT_ALLOWED: { kk: 'Бұл арна арқылы жасырын өтініш қабылданбайды.', ru: 'Анонимные обращения по этому каналу не принимаются.', en: 'Anonymous appeals are not accepted on this channel.' },
+  CONTACT_REQUIRED: { kk: 'Жауап алу тәсіліне сәйкес байланыс деректерін көрсетіңіз.', ru: 'Укажите контакт для выбранного способа ответа.', en: 'Give a contact for the chosen answer method.' },
+  EXTENSION_TOO_LONG: { kk: 'Мерзімді екі айдан артық ұзартуға болмайды.', ru: 'Срок нельзя продлить более чем на два месяца.', en: 'The term cannot be extended beyond two months.' },
+  ANSWER_NOT_ACCEPTABLE: { kk: 'Жауап сыпайы қаратпадан басталуы керек және жай формула болмауы керек.', ru: 'Ответ должен начинаться с вежливого обращения и не может быть формальной отпиской.', en: 'An answer must begin with a respectful address and cannot be a bare formula.' },
+  SLOT_FULL: { kk: 'Бұл уақытқа орын қалмады.', ru: 'На это время мест больше нет.', en: 'This slot is full.' },
+  RATE_LIMITED: { kk: 'Тым көп әрекет. Біраздан кейін қайталаңыз.', ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' },
+  INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
+};
+
+export function messageFor(code: string, lang: Language, fallback?: string): string {
+  return ERROR_MESSAGES[code]?.[lang] ?? fallback ?? ERROR_MESSAGES.VALIDATION_FAILED[lang];
+}
+
+/** The caller's language: `?lang=`, then Accept-Language, else Kazakh (the state language). */
+export function pickLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+  const q = typeof query === 'object' && query && 'lang' in query ? String((query as { lang: unknown }).lang) : '';
+  if (q === 'kk' || q === 'ru' || q === 'en') return q;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'kk' || tag === 'ru' || tag === 'en') return tag;
+  }
+  return 'kk';
+}

@@ -1,0 +1,7 @@
+// TypeBox pieces used by several modules' routes.
+import { Type } from 'typebox';
+
+export const Localized = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
+export const Uuid = Type.String({ format: 'uuid' });
+export const NullableString = Type.Union([Type.String(), Type.Null()]);
+export const ErrorResponse = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });

@@ -1,0 +1,7 @@
+// Who reacts to which appeal event, in the event's own transaction.
+import type { AppContext } from './app-context.ts';
+import { subscribeNotifications } from './modules/notify/index.ts';
+
+export function subscribeModules(ctx: AppContext): void {
+  subscribeNotifications(ctx);
+}
