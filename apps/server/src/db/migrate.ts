@@ -7,6 +7,8 @@ import type { Db } from './database.ts';
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db,
+    // Modules add migrations side by side; one written earlier may land after a later one.
+    allowUnorderedMigrations: true,
     provider: new FileMigrationProvider({ fs, path, migrationFolder: path.join(import.meta.dirname, 'migrations') }),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -173,6 +173,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       attempts int not null default 0,
       last_error text,
       created_at timestamptz not null,
+      -- Not to be sent before this instant (reminders); null means at once.
+      send_after timestamptz,
       sent_at timestamptz
     );
     create index notification_status_idx on notification(status, created_at) where status in ('queued');

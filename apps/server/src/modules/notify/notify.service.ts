@@ -10,6 +10,8 @@ export interface NotificationInput {
   address?: string | null;
   payload?: Record<string, unknown>;
   at: Date;
+  /** Hold the message until then (reminders). */
+  sendAfter?: Date | null;
 }
 
 export async function queueNotification(tx: Tx, n: NotificationInput): Promise<string> {
@@ -25,6 +27,7 @@ export async function queueNotification(tx: Tx, n: NotificationInput): Promise<s
       address: n.address ?? null,
       payload: n.payload ?? {},
       createdAt: n.at,
+      sendAfter: n.sendAfter ?? null,
       sentAt: null,
       lastError: null,
     })

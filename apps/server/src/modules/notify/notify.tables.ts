@@ -17,6 +17,7 @@ export interface NotificationTable {
   attempts: Generated<number>;
   lastError: string | null;
   createdAt: Date;
+  sendAfter: Date | null;
   sentAt: Date | null;
 }
 
