@@ -20,6 +20,8 @@ export interface Config {
   /** Public address of the site, used in links sent to citizens. */
   publicUrl: string;
   loginRateLimit: number;
+  /** Public intake requests per minute from one address (staff sessions are not limited). */
+  intakeRateLimit: number;
   webDist: string;
 }
 
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telegramApiRoot: env.TELEGRAM_API_ROOT || undefined,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),
     webDist: path.resolve(root, 'apps/web/dist'),
   };
 }

@@ -40,7 +40,7 @@ export async function createTestEnv(opts: { now?: string; env?: Record<string, s
   const url = withDatabase(adminUrl, name);
   const { db } = createDb(url, 10);
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tyndau-files-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', ...opts.env }), databaseUrl: url, storageDir, loginRateLimit: 1000 };
+  const config = { ...loadConfig({ NODE_ENV: 'test', ...opts.env }), databaseUrl: url, storageDir, loginRateLimit: 1000, intakeRateLimit: 100_000 };
   const clock = manualClock(new Date(opts.now ?? '2026-11-25T05:00:00Z'));
   const ctx: AppContext = { config, db, clock, events: new EventLog(), storage: diskStorage(storageDir) };
   subscribeModules(ctx);

@@ -262,3 +262,29 @@ describe('staff list', () => {
     assert.equal(badCursor.statusCode, 400);
   });
 });
+
+describe('attachments', () => {
+  test('upload, name it in the appeal, staff download it; reuse and bad types are refused', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% Tyndau test file\n');
+    const up = await env.app.inject({ method: 'POST', url: '/api/v1/attachments?name=акт.pdf', payload: pdf, headers: { 'content-type': 'application/pdf' } });
+    assert.equal(up.statusCode, 201, up.body);
+    const { id } = up.json();
+    const res = await post(citizenAppeal(astana, { attachments: [id] }));
+    assert.equal(res.statusCode, 201, res.body);
+    const cookie = await env.login('comms_officer', 'akimat-astana');
+    const card = (await env.app.inject({ url: `/api/v1/appeals/${res.json().id}`, headers: { cookie } })).json();
+    assert.equal(card.attachments.length, 1);
+    assert.equal(card.attachments[0].fileName, 'акт.pdf');
+    const file = await env.app.inject({ url: `/api/v1/appeals/${res.json().id}/attachments/${id}`, headers: { cookie } });
+    assert.equal(file.statusCode, 200);
+    assert.deepEqual(file.rawPayload, pdf);
+    const before = await count('appeal');
+    const again = await post(citizenAppeal(astana, { attachments: [id] }));
+    assert.equal(again.statusCode, 400);
+    assert.equal(await count('appeal'), before, 'the failed intake left nothing behind');
+    const exe = await env.app.inject({ method: 'POST', url: '/api/v1/attachments?name=x.exe', payload: Buffer.from('MZ'), headers: { 'content-type': 'application/x-msdownload' } });
+    assert.equal(exe.statusCode, 415);
+    const other = await env.login('comms_officer', 'akimat-almaty');
+    assert.equal((await env.app.inject({ url: `/api/v1/appeals/${res.json().id}/attachments/${id}`, headers: { cookie: other } })).statusCode, 404);
+  });
+});

@@ -2,15 +2,53 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { requireStaff } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
 import { AppealIntakeSchema, ListQuerySchema, RegisteredSchema } from './appeals.schemas.ts';
 import { registerAppeal } from './register-appeal.ts';
 import { getAppealCard, listAppeals, trackAppeal } from './appeals.service.ts';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from './attachments.ts';
 
 export function appealsRoutes(ctx: AppContext, hooks: { dueSoonBefore?: (now: Date) => Promise<Date> } = {}): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Files arrive as the raw request body with their own content type.
+    app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+
+    app.post(
+      '/attachments',
+      {
+        bodyLimit: MAX_ATTACHMENT_BYTES,
+        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['appeals'],
+          summary: 'Upload one attachment (raw body: PDF, JPEG, PNG, WebP, DOCX or text, ≤ 10 MB); name the returned id in the appeal',
+          querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+          response: { 201: Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() }) },
+        },
+      },
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        const contentType = String(req.headers['content-type']).split(';')[0].trim();
+        return reply.status(201).send(await uploadAttachment(ctx, { name: req.query.name, contentType, data: req.body }));
+      },
+    );
+
+    app.get(
+      '/appeals/:id/attachments/:attachmentId',
+      { schema: { tags: ['appeals'], summary: 'Download an attachment of an appeal', params: Type.Object({ id: Type.String({ maxLength: 40 }), attachmentId: Type.String({ format: 'uuid' }) }) } },
+      async (req, reply) => {
+        const file = await readAttachment(ctx, requireStaff(req), req.params.id, req.params.attachmentId);
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(file.data);
+      },
+    );
+
     app.post(
       '/appeals',
       {
+        config: { rateLimit: { max: ctx.config.intakeRateLimit, timeWindow: '1 minute', allowList: (req) => !!req.staff } },
         schema: {
           tags: ['appeals'],
           summary: 'Register an appeal (public intake; staff may also give channel and receivedAt)',

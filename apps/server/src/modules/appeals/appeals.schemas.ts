@@ -29,6 +29,7 @@ export const AppealIntakeSchema = Type.Object(
     location: Type.Optional(Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false })),
     channel: Type.Optional(lit(CHANNELS)),
     receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    attachments: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 10, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

@@ -60,7 +60,8 @@ export interface AppealNumberTable {
 
 export interface AttachmentTable {
   id: Generated<string>;
-  appealId: string;
+  /** null while uploaded but not yet claimed by an appeal */
+  appealId: string | null;
   fileName: string;
   contentType: string;
   sizeBytes: number;

@@ -11,6 +11,7 @@ import type { Staff } from '../auth/index.ts';
 import { assertTopicExists, getBody } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
+import { claimAttachments } from './attachments.ts';
 
 export interface ApplicantInput {
   type: ApplicantType;
@@ -33,6 +34,8 @@ export interface AppealInput {
   location?: { lat: number; lon: number };
   channel?: Channel;
   receivedAt?: string;
+  /** ids returned by POST /attachments */
+  attachments?: string[];
 }
 
 export interface RegisteredAppeal {
@@ -156,6 +159,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         })
         .returning(['id', 'status'])
         .executeTakeFirstOrThrow();
+      await claimAttachments(tx, appeal.id, input.attachments ?? []);
       await ctx.events.record(tx, {
         appealId: appeal.id,
         type: 'appeal.registered',
