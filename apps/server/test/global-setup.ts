@@ -7,7 +7,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts';
 import { createDb } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedDemo } from '../src/modules/bodies/index.ts';
+import { loadDemoData } from '../src/demo.ts';
 import { EventLog } from '../src/platform/events.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { diskStorage } from '../src/platform/storage.ts';
@@ -33,7 +33,7 @@ export async function globalSetup() {
   const { db } = createDb(templateUrl, 2);
   await migrateToLatest(db);
   const config = loadConfig({ NODE_ENV: 'test', TYNDAU_DATA_DIR: dir ?? os.tmpdir() });
-  await seedDemo({ config, db, clock: systemClock, events: new EventLog(), storage: diskStorage(config.storageDir) });
+  await loadDemoData({ config, db, clock: systemClock, events: new EventLog(), storage: diskStorage(config.storageDir) });
   await db.destroy();
   process.env.TYNDAU_TEST_ADMIN_URL = adminUrl;
 }
