@@ -32,6 +32,12 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.addHook('onRequest', async (req) => {
     req.lang = pickLanguage(req.query, req.headers['accept-language']);
   });
+  // Safe defaults for every answer: no sniffing, no framing, no referrer leaks to other sites.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const lang = req.lang ?? 'kk';
     if (err instanceof AppError) {
