@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when unset the embedded server under `dataDir` is used. */
   databaseUrl?: string;
+  /** Connections the server keeps open to PostgreSQL. */
+  databasePoolSize: number;
   dataDir: string;
   /** Start the clock at this instant (demonstrations, acceptance checks); never in production. */
   now?: Date;
@@ -27,6 +29,13 @@ export interface Config {
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = Number(env.PORT ?? 3000);
@@ -43,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: positiveInt(env.DATABASE_POOL_SIZE, 20, 'DATABASE_POOL_SIZE'),
     dataDir,
     now,
     storageDir: path.resolve(root, env.STORAGE_DIR ?? path.join(dataDir, 'files')),

@@ -33,7 +33,7 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
     url = server.url('tyndau');
     stopEmbedded = () => server.stop();
   }
-  const { db } = createDb(url);
+  const { db } = createDb(url, config.databasePoolSize);
   return {
     db,
     url,
