@@ -7,6 +7,8 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newAccessCode, sha256 } from '../../platform/ids.ts';
 import type { Tx } from '../../platform/events.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Staff } from '../auth/index.ts';
 import { assertTopicExists, getBody } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
@@ -82,10 +84,26 @@ async function nextNumber(tx: Tx, bodyId: string, prefix: string, at: Date): Pro
   return `${prefix}-${year}-${String(row.last).padStart(6, '0')}`;
 }
 
-export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: { staff?: Staff; idempotencyKey?: string } = {}): Promise<RegisteredAppeal> {
+export interface RegisterOptions {
+  staff?: Staff;
+  idempotencyKey?: string;
+  /** Register inside the caller's transaction, so a channel module's own rows commit with the appeal. */
+  tx?: Transaction<Database>;
+  /** The channel was set by a channel module (e.g. a reception booking), not by the HTTP caller: a citizen may use it. */
+  channelSetByModule?: boolean;
+  /** The channel module sends its own receipt with the number and access code, so no generic one is queued. */
+  ownReceipt?: boolean;
+}
+
+/** The caller's transaction when it has one, else a transaction of our own. */
+function inTransaction<T>(ctx: AppContext, tx: Transaction<Database> | undefined, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return tx ? fn(tx) : ctx.db.transaction().execute(fn);
+}
+
+export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: RegisterOptions = {}): Promise<RegisteredAppeal> {
   const { staff } = opts;
   const now = ctx.clock.now();
-  if ((input.channel && input.channel !== 'website' && !staff) || input.receivedAt) {
+  if ((input.channel && input.channel !== 'website' && !staff && !opts.channelSetByModule) || input.receivedAt) {
     if (!staff) throw new AppError('FORBIDDEN', 'channel and receivedAt are for staff registering on a citizen’s behalf');
   }
   if (staff && !REGISTRAR_ROLES.includes(staff.role)) throw new AppError('FORBIDDEN');
@@ -107,7 +125,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
 
   const run = async (): Promise<RegisteredAppeal | { replay: string }> =>
-    ctx.db.transaction().execute(async (tx) => {
+    inTransaction(ctx, opts.tx, async (tx) => {
       if (opts.idempotencyKey) {
         const claimed = await tx
           .insertInto('idempotencyKey')
@@ -167,7 +185,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         actor: staff ? { id: staff.id, role: staff.role } : null,
         public: true,
         data: { number, channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
-        transient: { accessCode },
+        transient: { accessCode, ...(opts.ownReceipt ? { ownReceipt: true } : {}) },
       });
       const result: RegisteredAppeal = { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: receivedAt.toISOString() };
       if (opts.idempotencyKey) {

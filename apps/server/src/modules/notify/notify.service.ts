@@ -35,3 +35,15 @@ export async function queueNotification(tx: Tx, n: NotificationInput): Promise<s
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Withdraw messages not yet sent (a reminder for a meeting that was cancelled or moved). */
+export async function cancelQueuedNotifications(tx: Tx, where: { appealId: string; template: string }): Promise<number> {
+  const res = await tx
+    .updateTable('notification')
+    .set({ status: 'cancelled' })
+    .where('appealId', '=', where.appealId)
+    .where('template', '=', where.template)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -32,5 +32,9 @@ async function notifyApplicant(tx: Tx, appealId: string, template: string, at: D
 }
 
 export function subscribeNotifications(ctx: AppContext): void {
-  ctx.events.on('appeal.registered', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCode: e.transient?.accessCode }, { instantChannel: true }));
+  ctx.events.on('appeal.registered', async (tx, e) => {
+    // A channel module that sends its own receipt (a reception booking's confirmation carries the number and code).
+    if (e.transient?.ownReceipt) return;
+    await notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCode: e.transient?.accessCode }, { instantChannel: true });
+  });
 }
