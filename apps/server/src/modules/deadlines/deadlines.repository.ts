@@ -1,0 +1,65 @@
+// Storage of the calendar and the channel standards (Kysely only).
+import type { Db } from '../../db/database.ts';
+import type { Tx } from '../../platform/events.ts';
+import type { CalendarEntry } from './calendar-rules.ts';
+
+export async function calendarRevision(db: Tx): Promise<number> {
+  const row = await db.selectFrom('calendarRevision').select('revision').executeTakeFirstOrThrow();
+  return Number(row.revision);
+}
+
+export async function bumpRevision(tx: Tx): Promise<void> {
+  await tx.updateTable('calendarRevision').set((eb) => ({ revision: eb('revision', '+', 1) })).execute();
+}
+
+export async function isYearGenerated(db: Tx, year: number): Promise<boolean> {
+  return !!(await db.selectFrom('calendarYear').select('year').where('year', '=', year).executeTakeFirst());
+}
+
+/** Write a generated year once; entries already stored (an administrator's) win. */
+export async function storeGeneratedYear(db: Db, year: number, entries: CalendarEntry[], at: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const claimed = await tx.insertInto('calendarYear').values({ year, generatedAt: at }).onConflict((oc) => oc.column('year').doNothing()).returning('year').executeTakeFirst();
+    if (!claimed || entries.length === 0) return;
+    await tx
+      .insertInto('calendarDay')
+      .values(entries.map((e) => ({ ...e, origin: 'generated', createdAt: at, createdBy: null })))
+      .onConflict((oc) => oc.column('date').doNothing())
+      .execute();
+  });
+}
+
+export async function daysBetween(db: Tx, first: string, last: string) {
+  return db.selectFrom('calendarDay').selectAll().where('date', '>=', first).where('date', '<=', last).orderBy('date').execute();
+}
+
+export async function upsertDay(tx: Tx, e: CalendarEntry & { origin: 'admin'; createdAt: Date; createdBy: string | null }) {
+  return tx
+    .insertInto('calendarDay')
+    .values(e)
+    .onConflict((oc) => oc.column('date').doUpdateSet({ kind: e.kind, reason: e.reason, source: e.source, origin: e.origin, createdAt: e.createdAt, createdBy: e.createdBy }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteDay(tx: Tx, date: string): Promise<boolean> {
+  const res = await tx.deleteFrom('calendarDay').where('date', '=', date).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+export async function findChannelStandards(db: Tx, bodyId: string) {
+  return db.selectFrom('channelStandard').selectAll().where('bodyId', '=', bodyId).execute();
+}
+
+export async function findChannelStandard(db: Tx, bodyId: string, channel: string) {
+  return db.selectFrom('channelStandard').selectAll().where('bodyId', '=', bodyId).where('channel', '=', channel).executeTakeFirst();
+}
+
+export async function upsertChannelStandard(db: Tx, row: { bodyId: string; channel: string; light: number; medium: number; heavy: number; updatedAt: Date; updatedBy: string | null }) {
+  return db
+    .insertInto('channelStandard')
+    .values(row)
+    .onConflict((oc) => oc.columns(['bodyId', 'channel']).doUpdateSet({ light: row.light, medium: row.medium, heavy: row.heavy, updatedAt: row.updatedAt, updatedBy: row.updatedBy }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
