@@ -35,6 +35,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   ANSWER_NOT_ACCEPTABLE: 422,
   SLOT_FULL: 409,
   RATE_LIMITED: 429,
+  CALENDAR_YEAR_UNSUPPORTED: 422,
+  CALENDAR_DAY_NOT_FOUND: 404,
 };
 
 export function httpStatusOf(code: string): number {

@@ -25,6 +25,8 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   ANSWER_NOT_ACCEPTABLE: { kk: 'Жауап сыпайы қаратпадан басталуы керек және жай формула болмауы керек.', ru: 'Ответ должен начинаться с вежливого обращения и не может быть формальной отпиской.', en: 'An answer must begin with a respectful address and cannot be a bare formula.' },
   SLOT_FULL: { kk: 'Бұл уақытқа орын қалмады.', ru: 'На это время мест больше нет.', en: 'This slot is full.' },
   RATE_LIMITED: { kk: 'Тым көп әрекет. Біраздан кейін қайталаңыз.', ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' },
+  CALENDAR_YEAR_UNSUPPORTED: { kk: 'Күнтізбе бұл жылды қамтымайды.', ru: 'Календарь не охватывает этот год.', en: 'The calendar does not cover this year.' },
+  CALENDAR_DAY_NOT_FOUND: { kk: 'Бұл күн үшін күнтізбеде жазба жоқ.', ru: 'Для этой даты в календаре нет записи.', en: 'The calendar has no entry for this date.' },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
 };
 
