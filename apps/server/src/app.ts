@@ -13,6 +13,7 @@ import { installErrorHandler, sendError } from './platform/http.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
+import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -40,7 +41,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(ctx));
       await api.register(bodiesRoutes(ctx));
-      await api.register(appealsRoutes(ctx));
+      await api.register(appealsRoutes(ctx, { dueSoonBefore: (now) => dueSoonBefore(ctx, now) }));
+      await api.register(deadlinesRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { addStaff } from './modules/auth/index.ts';
 import { loadDemoData } from './demo.ts';
+import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadlines/index.ts';
 import { AppError } from './platform/errors.ts';
 
 const HELP = `Tyndau command line
@@ -13,6 +14,13 @@ const HELP = `Tyndau command line
   npm run tyndau -- seed --demo                 load the demo bodies, topics and staff (empty database only)
   npm run tyndau -- user add --email E --password P --role R --body CODE [--unit CODE] [--name N]
                                                 add a staff account
+  npm run tyndau -- calendar add-day-off DATE --reason R [--kind holiday|transfer_day_off|moved_day_off]
+                                                make DATE (YYYY-MM-DD) a day off: a transfer by decree
+                                                (default) or the official Kurban Ait date (--kind holiday)
+  npm run tyndau -- calendar add-working-day DATE --reason R
+                                                make DATE a working day (a Saturday worked by decree)
+  npm run tyndau -- calendar remove DATE        drop the stored entry of DATE (back to the five-day week)
+  npm run tyndau -- calendar days-off YEAR      list the year's days off on weekdays and working weekend days
   npm run tyndau -- help                        this text
 
 Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).`;
@@ -50,6 +58,32 @@ const commands: Record<string, Command> = {
     try {
       const staff = await addStaff(ctx, { email: values.email, password: values.password, role: values.role, bodyCode: values.body, unitCode: values.unit, name: values.name });
       console.log(`staff account ${staff.email} (${staff.role}) added`);
+    } finally {
+      await close();
+    }
+  },
+  async calendar(args) {
+    const [sub, date, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { reason: { type: 'string' }, kind: { type: 'string' } } });
+    const usage = 'usage: calendar add-day-off DATE --reason R [--kind K] | add-working-day DATE --reason R | remove DATE | days-off YEAR';
+    if (!sub || !date) throw new AppError('VALIDATION_FAILED', usage);
+    const { ctx, close } = await createContext(loadConfig());
+    try {
+      if (sub === 'add-day-off' || sub === 'add-working-day') {
+        if (!values.reason) throw new AppError('VALIDATION_FAILED', `${sub} needs --reason`);
+        const working = sub === 'add-working-day';
+        const kind = values.kind as Parameters<typeof setCalendarDay>[2]['kind'];
+        const day = await setCalendarDay(ctx, null, { date, working, reason: values.reason, kind });
+        console.log(`${day.date}: ${day.working ? 'working day' : `day off (${day.kind})`} — ${day.reason}`);
+      } else if (sub === 'remove') {
+        await removeCalendarDay(ctx, date);
+        console.log(`${date}: stored entry removed`);
+      } else if (sub === 'days-off') {
+        const { items } = await listDaysOff(ctx, Number(date));
+        for (const i of items) console.log(`${i.date}  ${i.kind === 'working_day' ? 'working day' : 'day off    '}  ${i.type.padEnd(16)}  ${i.reason}`);
+      } else {
+        throw new AppError('VALIDATION_FAILED', usage);
+      }
     } finally {
       await close();
     }

@@ -1,4 +1,5 @@
 // Storage of the calendar and the channel standards (Kysely only).
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { CalendarEntry } from './calendar-rules.ts';
@@ -62,4 +63,48 @@ export async function upsertChannelStandard(db: Tx, row: { bodyId: string; chann
     .onConflict((oc) => oc.columns(['bodyId', 'channel']).doUpdateSet({ light: row.light, medium: row.medium, heavy: row.heavy, updatedAt: row.updatedAt, updatedBy: row.updatedBy }))
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The body's appeals that were received by `at` and may have been open then, each with
+ * its status at `at` (the last status change recorded up to then, else `registered`).
+ * Read-only use of the register's tables for the monitoring view.
+ */
+export async function appealsOpenAt(db: Tx, bodyId: string, at: Date, openStatuses: readonly string[]) {
+  const rows = await db
+    .selectFrom('appeal as a')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('appealEvent as e')
+          .select(sql<string>`e.data->>'to'`.as('toStatus'))
+          .whereRef('e.appealId', '=', 'a.id')
+          .where('e.at', '<=', at)
+          .where(sql<boolean>`e.data ? 'to'`)
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('s'),
+      (join) => join.onTrue(),
+    )
+    .select(['a.id', 'a.number', 'a.channel', 'a.unitId', 'a.executorId', 'a.difficulty', 'a.receivedAt', 'a.legalDueAt', 'a.targetDueAt', 'a.redirectDueAt', 'a.extended', 's.toStatus'])
+    .where('a.bodyId', '=', bodyId)
+    .where('a.receivedAt', '<=', at)
+    // Open now, or changed after `at` (so possibly open then): closed long ago is skipped.
+    .where((eb) => eb.or([eb('a.status', 'in', openStatuses), eb.exists(eb.selectFrom('appealEvent as e2').select('e2.id').whereRef('e2.appealId', '=', 'a.id').where('e2.at', '>', at))]))
+    .execute();
+  return rows.map(({ toStatus, ...r }) => ({ ...r, statusAt: toStatus ?? 'registered' })).filter((r) => openStatuses.includes(r.statusAt));
+}
+
+/** Redirects of the body's appeals recorded in [from, to]; `late` as the process recorded it. */
+export async function redirectsBetween(db: Tx, bodyId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('appealEvent as e')
+    .innerJoin('appeal as a', 'a.id', 'e.appealId')
+    .select(['a.id', 'a.number', 'a.channel', 'a.unitId', 'a.redirectDueAt', 'e.at', sql<boolean>`coalesce((e.data->>'late')::boolean, false)`.as('late')])
+    .where('a.bodyId', '=', bodyId)
+    .where('e.type', '=', 'appeal.redirected')
+    .where('e.at', '>=', from)
+    .where('e.at', '<=', to)
+    .orderBy('e.at')
+    .execute();
 }

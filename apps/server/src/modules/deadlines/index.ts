@@ -6,3 +6,5 @@ export { almatyDate, endOfAlmatyDay, addCalendarMonths } from './dates.ts';
 export { addWorkingDays, isWorkingDay, listDaysOff, setCalendarDay, removeCalendarDay } from './calendar.ts';
 export { termsOnReceipt, channelTargetDueAt, maxExtendedDate, dueSoonBefore, dayZeroOf, REDIRECT_TERM_DAYS, EXTENSION_LIMIT_MONTHS } from './terms.ts';
 export { getChannelStandard, setChannelStandard, listChannelStandards, DEFAULT_CHANNEL_STANDARD, LEGAL_TERM_DAYS, type ChannelStandard } from './channel-standards.ts';
+export { dailyMonitoring } from './monitoring.ts';
+export { deadlinesRoutes } from './deadlines.routes.ts';
