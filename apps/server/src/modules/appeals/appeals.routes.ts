@@ -5,7 +5,7 @@ import { requireStaff } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import { AppealIntakeSchema, ListQuerySchema, RegisteredSchema } from './appeals.schemas.ts';
 import { registerAppeal } from './register-appeal.ts';
-import { getAppealCard, listAppeals, trackAppeal } from './appeals.service.ts';
+import { getAppealCard, listAppeals, termFlags, trackAppeal } from './appeals.service.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from './attachments.ts';
 
 export function appealsRoutes(ctx: AppContext, hooks: { dueSoonBefore?: (now: Date) => Promise<Date> } = {}): FastifyPluginAsyncTypebox {
@@ -82,7 +82,8 @@ export function appealsRoutes(ctx: AppContext, hooks: { dueSoonBefore?: (now: Da
       { schema: { tags: ['appeals'], summary: 'Staff list of appeals with filters and keyset pagination', querystring: ListQuerySchema } },
       async (req) => {
         const staff = requireStaff(req);
-        const dueSoonBefore = req.query.dueSoon && hooks.dueSoonBefore ? await hooks.dueSoonBefore(ctx.clock.now()) : undefined;
+        // Always computed so every item carries its dueSoon flag, not only when filtering.
+        const dueSoonBefore = hooks.dueSoonBefore ? await hooks.dueSoonBefore(ctx.clock.now()) : undefined;
         return listAppeals(ctx, staff, req.query, dueSoonBefore);
       },
     );
@@ -90,7 +91,12 @@ export function appealsRoutes(ctx: AppContext, hooks: { dueSoonBefore?: (now: Da
     app.get(
       '/appeals/:id',
       { schema: { tags: ['appeals'], summary: 'The appeal card with its full history', params: Type.Object({ id: Type.String({ maxLength: 40 }) }) } },
-      async (req) => getAppealCard(ctx, requireStaff(req), req.params.id),
+      async (req) => {
+        const card = await getAppealCard(ctx, requireStaff(req), req.params.id);
+        if (!hooks.dueSoonBefore) return card;
+        const now = ctx.clock.now();
+        return { ...card, dueSoon: termFlags(card, now, await hooks.dueSoonBefore(now)).dueSoon };
+      },
     );
   };
 }

@@ -5,10 +5,6 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
-import { loadConfig } from '../../config.ts';
-import { createContext } from '../../context.ts';
-import { buildApp } from '../../app.ts';
-import { moveAppeal } from '../appeals/index.ts';
 import { channelTargetDueAt, dueSoonBefore, maxExtendedDate, termsOnReceipt } from './index.ts';
 
 const run = promisify(execFile);
