@@ -74,10 +74,10 @@ const commands: Record<string, Command> = {
         const working = sub === 'add-working-day';
         const kind = values.kind as Parameters<typeof setCalendarDay>[2]['kind'];
         const day = await setCalendarDay(ctx, null, { date, working, reason: values.reason, kind });
-        console.log(`${day.date}: ${day.working ? 'working day' : `day off (${day.kind})`} — ${day.reason}`);
+        console.log(`${day.date}: ${day.working ? 'working day' : `day off (${day.kind})`} — ${day.reason}; terms of ${day.recalculated} open appeal(s) recounted`);
       } else if (sub === 'remove') {
-        await removeCalendarDay(ctx, date);
-        console.log(`${date}: stored entry removed`);
+        const { recalculated } = await removeCalendarDay(ctx, date);
+        console.log(`${date}: stored entry removed; terms of ${recalculated} open appeal(s) recounted`);
       } else if (sub === 'days-off') {
         const { items } = await listDaysOff(ctx, Number(date));
         for (const i of items) console.log(`${i.date}  ${i.kind === 'working_day' ? 'working day' : 'day off    '}  ${i.type.padEnd(16)}  ${i.reason}`);

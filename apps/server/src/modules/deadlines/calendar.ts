@@ -9,6 +9,7 @@ import type { Staff } from '../auth/index.ts';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, generateYear, type CalendarDayKind } from './calendar-rules.ts';
 import { addDays, assertIsoDate, isWeekend, yearOf } from './dates.ts';
 import * as repo from './deadlines.repository.ts';
+import { recalculateOpenTerms } from './recalculate.ts';
 
 type YearDays = Map<string, { kind: CalendarDayKind; reason: string; source: string; origin: string }>;
 interface Cache {
@@ -132,7 +133,8 @@ export const ADMIN_DAY_OFF_KINDS = ['holiday', 'transfer_day_off', 'moved_day_of
 
 /**
  * An administrator's entry: a day off (a transfer by decree, the official Kurban Ait date)
- * or a working day (a Saturday worked by decree). It replaces what was stored for the date.
+ * or a working day (a Saturday worked by decree). It replaces what was stored for the date,
+ * and the terms of open appeals running over the date are counted again.
  */
 export async function setCalendarDay(
   ctx: AppContext,
@@ -162,11 +164,12 @@ export async function setCalendarDay(
     return stored;
   });
   caches.delete(ctx.db);
-  return { date: row.date, kind: row.kind, reason: row.reason, source: row.source, origin: row.origin, working: kind === 'working_day' };
+  const recalculated = await recalculateOpenTerms(ctx, input.date, actor);
+  return { date: row.date, kind: row.kind, reason: row.reason, source: row.source, origin: row.origin, working: kind === 'working_day', recalculated };
 }
 
 /** Remove a stored entry: the date falls back to the five-day week. */
-export async function removeCalendarDay(ctx: AppContext, date: string): Promise<void> {
+export async function removeCalendarDay(ctx: AppContext, date: string, actor: Staff | null = null): Promise<{ recalculated: number }> {
   assertIsoDate(date);
   assertYear(yearOf(date));
   await (await calendarView(ctx)).year(yearOf(date));
@@ -177,4 +180,5 @@ export async function removeCalendarDay(ctx: AppContext, date: string): Promise<
   });
   if (!removed) throw new AppError('CALENDAR_DAY_NOT_FOUND', 'no stored entry for this date', { date });
   caches.delete(ctx.db);
+  return { recalculated: await recalculateOpenTerms(ctx, date, actor) };
 }

@@ -101,7 +101,7 @@ describe('administrator entries', () => {
     assert.ok(list.items.some((i: { date: string; origin: string }) => i.date === '2027-05-17' && i.origin === 'admin'));
 
     const del = await env.app.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2027-05-17', headers: { cookie: admin } });
-    assert.equal(del.statusCode, 204);
+    assert.equal(del.statusCode, 200);
     assert.equal(await addWorking('2027-05-14', 1), '2027-05-17');
     const again = await env.app.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2027-05-17', headers: { cookie: admin } });
     assert.equal(again.statusCode, 404);
@@ -114,6 +114,28 @@ describe('administrator entries', () => {
     assert.equal(await addWorking('2027-09-03', 1), '2027-09-04');
     const bad = await env.app.inject({ method: 'POST', url: '/api/v1/calendar/working-days', headers: { cookie: admin }, payload: { date: '2027-02-30', reason: 'no such day' } });
     assert.equal(bad.statusCode, 400);
+  });
+
+  test('a change of the calendar recounts the terms of open appeals running over it (not an extended legal term)', async () => {
+    const admin = await env.login('admin', 'min-labour');
+    const open = await registerAt('2026-11-24T04:00:00Z'); // Tuesday: legal due 15 December
+    const extended = await registerAt('2026-11-24T05:00:00Z');
+    await env.ctx.db.updateTable('appeal').set({ extended: true }).where('id', '=', extended.id).execute();
+    assert.equal(open.legalDueAt?.toISOString(), '2026-12-15T18:59:59.000Z');
+
+    const res = await env.app.inject({ method: 'POST', url: '/api/v1/calendar/days-off', headers: { cookie: admin }, payload: { date: '2026-12-01', reason: 'Test transfer by decree' } });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().recalculated, 1, 'the extended appeal keeps its terms (its redirect term ends before 1 Dec)');
+    const after = async (id: string) => env.ctx.db.selectFrom('appeal').select(['legalDueAt', 'redirectDueAt']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal((await after(open.id)).legalDueAt?.toISOString(), '2026-12-17T18:59:59.000Z', '1 Dec off, and 16 Dec is Independence Day');
+    assert.equal((await after(extended.id)).legalDueAt?.toISOString(), '2026-12-15T18:59:59.000Z', 'the head’s extension stands');
+    const events = await env.ctx.db.selectFrom('appealEvent').select(['type', 'data']).where('appealId', '=', open.id).where('type', '=', 'appeal.terms_recalculated').execute();
+    assert.equal(events.length, 1);
+    assert.deepEqual((events[0]!.data as { legalDueAt: unknown }).legalDueAt, { from: '2026-12-15T18:59:59.000Z', to: '2026-12-17T18:59:59.000Z' });
+
+    const del = await env.app.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2026-12-01', headers: { cookie: admin } });
+    assert.equal(del.json().recalculated, 1);
+    assert.equal((await after(open.id)).legalDueAt?.toISOString(), '2026-12-15T18:59:59.000Z');
   });
 
   test('CLI calendar add-day-off changes the API answer (another process, same database)', async () => {

@@ -108,3 +108,18 @@ export async function redirectsBetween(db: Tx, bodyId: string, from: Date, to: D
     .orderBy('e.at')
     .execute();
 }
+
+/** Open appeals whose terms may run over `date`: received by its end, legal term not over before it. */
+export async function openAppealsSpanning(db: Tx, from: Date, to: Date, openStatuses: readonly string[]) {
+  return db
+    .selectFrom('appeal')
+    .select(['id', 'bodyId', 'channel', 'difficulty', 'receivedAt', 'legalDueAt', 'targetDueAt', 'redirectDueAt', 'extended'])
+    .where('status', 'in', openStatuses)
+    .where('receivedAt', '<=', to)
+    .where('legalDueAt', '>=', from)
+    .execute();
+}
+
+export async function updateTerms(tx: Tx, id: string, terms: { legalDueAt?: Date; redirectDueAt?: Date; targetDueAt?: Date }) {
+  await tx.updateTable('appeal').set(terms).where('id', '=', id).execute();
+}

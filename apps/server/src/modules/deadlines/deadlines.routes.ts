@@ -18,7 +18,7 @@ const DayOffItem = Type.Object({
   source: Type.String(),
   origin: Type.String({ description: 'generated (law and known decrees) | admin' }),
 });
-const StoredDay = Type.Object({ date: Type.String(), kind: Type.String(), reason: Type.String(), source: Type.String(), origin: Type.String(), working: Type.Boolean() });
+const StoredDay = Type.Object({ date: Type.String(), kind: Type.String(), reason: Type.String(), source: Type.String(), origin: Type.String(), working: Type.Boolean(), recalculated: Type.Integer({ description: 'open appeals whose terms were counted again' }) });
 const Standard = Type.Object({
   channel: Type.String(),
   light: Type.Integer(),
@@ -96,12 +96,12 @@ export function deadlinesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['calendar'],
           summary: 'Administrator: remove the stored entry of a date (it falls back to the five-day week)',
           params: Type.Object({ date: IsoDate }),
+          response: { 200: Type.Object({ date: Type.String(), recalculated: Type.Integer() }) },
         },
       },
-      async (req, reply) => {
-        requireStaff(req, CALENDAR_EDITORS);
-        await removeCalendarDay(ctx, req.params.date);
-        return reply.status(204).send();
+      async (req) => {
+        const staff = requireStaff(req, CALENDAR_EDITORS);
+        return { date: req.params.date, ...(await removeCalendarDay(ctx, req.params.date, staff)) };
       },
     );
 
