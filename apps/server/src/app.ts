@@ -14,6 +14,7 @@ import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
+import { receptionRoutes } from './modules/reception/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -43,6 +44,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(bodiesRoutes(ctx));
       await api.register(appealsRoutes(ctx, { dueSoonBefore: (now) => dueSoonBefore(ctx, now) }));
       await api.register(deadlinesRoutes(ctx));
+      await api.register(receptionRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

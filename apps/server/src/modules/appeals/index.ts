@@ -6,3 +6,4 @@ export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeal
 export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';
 export { canSeePersonalData, maskApplicant, PERSONAL_DATA_ROLES, CROSS_BODY_READERS } from './appeals.policy.ts';
 export { appealsRoutes } from './appeals.routes.ts';
+export { ApplicantSchema } from './appeals.schemas.ts';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { SESSION_COOKIE, requireStaff } from '../../platform/http.ts';
-import { findStaffBySession, login, logout } from './auth.service.ts';
+import { SESSION_TTL_MS, findStaffBySession, login, logout } from './auth.service.ts';
 
 const StaffView = Type.Object({
   id: Type.String(),
@@ -37,13 +37,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const { token, staff, expiresAt } = await login(ctx, req.body.email, req.body.password);
+        const { token, staff } = await login(ctx, req.body.email, req.body.password);
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
           secure: ctx.config.env === 'production',
-          expires: expiresAt,
+          maxAge: SESSION_TTL_MS / 1000,
         });
         return { staff };
       },

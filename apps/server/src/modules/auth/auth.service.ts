@@ -39,7 +39,9 @@ export async function login(ctx: AppContext, email: string, password: string): P
   }
   if (!(await verify(user.passwordHash, password))) throw new AppError('INVALID_CREDENTIALS');
   const token = newToken();
-  const now = ctx.clock.now();
+  // Sessions live in real time, not the platform's business clock: TYNDAU_NOW or a test's
+  // manual clock must not sign people out (or keep them signed in).
+  const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await ctx.db.insertInto('staffSession').values({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt }).execute();
   const { passwordHash: _, active: __, ...staff } = user;
@@ -56,7 +58,7 @@ export async function findStaffBySession(ctx: AppContext, token: string): Promis
     .innerJoin('staffUser as u', 'u.id', 's.userId')
     .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.bodyId', 'u.unitId', 'u.language'])
     .where('s.tokenHash', '=', sha256(token))
-    .where('s.expiresAt', '>', ctx.clock.now())
+    .where('s.expiresAt', '>', new Date())
     .where('u.active', '=', true)
     .executeTakeFirst();
   return row as Staff | undefined;
