@@ -13,6 +13,8 @@ import { installErrorHandler, sendError } from './platform/http.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
+import { processRoutes } from './modules/process/index.ts';
+import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
 
@@ -41,6 +43,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       api.get('/health', { schema: { tags: ['platform'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(ctx));
+      await api.register(processRoutes(ctx));
+      await api.register(analyticsRoutes(ctx));
       await api.register(bodiesRoutes(ctx));
       await api.register(appealsRoutes(ctx, { dueSoonBefore: (now) => dueSoonBefore(ctx, now) }));
       await api.register(deadlinesRoutes(ctx));
@@ -58,8 +62,9 @@ async function serveWeb(app: FastifyInstance, dist: string) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') return sendError(reply, req.lang ?? 'kk', 'NOT_FOUND', 404);
+  // A catch-all route, not a second not-found handler (installErrorHandler owns that one).
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return sendError(reply, req.lang ?? 'kk', 'NOT_FOUND', 404);
     return reply.type('text/html; charset=utf-8').send(html);
   });
 }

@@ -5,6 +5,7 @@ import type { AppealsTables } from '../modules/appeals/appeals.tables.ts';
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { NotifyTables } from '../modules/notify/notify.tables.ts';
 import type { ReceptionTables } from '../modules/reception/reception.tables.ts';
+import type { ProcessTables } from '../modules/process/process.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, DeadlinesTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables {}

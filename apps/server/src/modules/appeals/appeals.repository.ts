@@ -12,6 +12,47 @@ export function lockAppeal(tx: Tx, id: string) {
   return tx.selectFrom('appeal').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+export interface RepeatProbe {
+  iin: string | null;
+  email: string | null;
+  phone: string | null;
+  topicCode: string | null;
+  receivedAt: Date;
+  excludeId?: string;
+}
+
+/**
+ * The applicant's latest earlier appeal on the same topic within 12 months: the same ИИН,
+ * else the same e-mail or phone. Redirected appeals live on as their copies, so they are
+ * skipped. Null when there is nothing to match on. Served by the appeal_repeat_* indexes.
+ */
+export function repeatOfQuery(db: Tx, p: RepeatProbe) {
+  if (!p.topicCode || !(p.iin || p.email || p.phone)) return null;
+  const { iin, email, phone } = p;
+  return db
+    .selectFrom('appeal')
+    .select('id')
+    .where('topicCode', '=', p.topicCode)
+    .where((eb) => {
+      if (iin) return eb('applicantIin', '=', iin);
+      const contacts = [];
+      if (email) contacts.push(eb('applicantEmail', '=', email));
+      if (phone) contacts.push(eb('applicantPhone', '=', phone));
+      return eb.or(contacts);
+    })
+    .where('receivedAt', '<=', p.receivedAt)
+    .where('receivedAt', '>=', sql<Date>`${p.receivedAt}::timestamptz - interval '12 months'`)
+    .where('status', '!=', 'redirected')
+    .$if(!!p.excludeId, (q) => q.where('id', '!=', p.excludeId!))
+    .orderBy('receivedAt', 'desc')
+    .limit(1);
+}
+
+export async function findRepeatOf(db: Tx, p: RepeatProbe): Promise<string | null> {
+  const q = repeatOfQuery(db, p);
+  return q ? ((await q.executeTakeFirst())?.id ?? null) : null;
+}
+
 export function findAppealByNumber(db: Db, number: string) {
   return db.selectFrom('appeal').selectAll().where('number', '=', number).executeTakeFirst();
 }

@@ -37,7 +37,7 @@ export async function moveAppeal(
   tx: Tx,
   appeal: { id: string; status: string },
   to: AppealStatus,
-  event: { type: string; actor?: Staff | null; reason?: string | null; public?: boolean; data?: Record<string, unknown> },
+  event: { type: string; actor?: Staff | null; reason?: string | null; public?: boolean; data?: Record<string, unknown>; transient?: Record<string, unknown> },
   fields: Partial<Omit<AppealRow, 'id' | 'status' | 'search'>> = {},
 ): Promise<void> {
   assertMove(appeal.status, to);
@@ -51,6 +51,7 @@ export async function moveAppeal(
     reason: event.reason ?? null,
     public: event.public ?? true,
     data: { from: appeal.status, to, ...event.data },
+    transient: event.transient,
   });
 }
 

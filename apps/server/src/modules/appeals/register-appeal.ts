@@ -14,6 +14,7 @@ import { assertTopicExists, getBody } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
 import { claimAttachments } from './attachments.ts';
+import { findAppeal, repeatOfQuery } from './appeals.repository.ts';
 
 export interface ApplicantInput {
   type: ApplicantType;
@@ -171,11 +172,18 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
           resolution: null,
           satisfaction: null,
           redirectedFromId: null,
-          repeatOfId: null,
+          // A repeat is found inside this same statement (one indexed lookup, no extra round trip).
+          repeatOfId: repeatOfQuery(tx, {
+            iin: a.type === 'individual' ? (a.iin ?? null) : null,
+            email: a.email?.trim().toLowerCase() || null,
+            phone: a.phone?.trim() || null,
+            topicCode: input.topicCode ?? null,
+            receivedAt,
+          }) ?? null,
           answeredAt: null,
           closedAt: null,
         })
-        .returning(['id', 'status'])
+        .returning(['id', 'status', 'repeatOfId'])
         .executeTakeFirstOrThrow();
       await claimAttachments(tx, appeal.id, input.attachments ?? []);
       await ctx.events.record(tx, {
@@ -184,7 +192,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         at: now,
         actor: staff ? { id: staff.id, role: staff.role } : null,
         public: true,
-        data: { number, channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
+        data: { number, channel, kind: input.kind, receivedAt: receivedAt.toISOString(), ...(appeal.repeatOfId ? { repeatOfId: appeal.repeatOfId } : {}) },
         transient: { accessCode, ...(opts.ownReceipt ? { ownReceipt: true } : {}) },
       });
       const result: RegisteredAppeal = { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: receivedAt.toISOString() };
@@ -199,4 +207,100 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const stored = await ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', result.replay).executeTakeFirstOrThrow();
   if (stored.fingerprint !== fingerprintOf(input, staff)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   return stored.response as unknown as RegisteredAppeal;
+}
+
+export interface LinkedAppealInput {
+  bodyId: string;
+  kind?: AppealKind;
+  text?: string;
+  channel?: Channel;
+  redirectedFromId?: string;
+  repeatOfId?: string;
+  /** The topic, when the caller decided it anew (undefined keeps the source's). */
+  topicCode?: string | null;
+  /** Copy the source's attachment rows (they point at the same stored files, which never change). */
+  copyAttachments?: boolean;
+  staff?: Staff | null;
+  /** Extra event data on the new appeal's `appeal.registered`. */
+  data?: Record<string, unknown>;
+  /** The caller tells the applicant the new number and code itself (a redirect notice). */
+  ownReceipt?: boolean;
+}
+
+/**
+ * A new appeal made from an existing one, received now: a redirect into another body's
+ * register, or a complaint about an answer. Same applicant, language and answer method;
+ * a new number and access code; its own terms from its receipt.
+ */
+export async function registerLinkedAppeal(ctx: AppContext, tx: Tx, sourceId: string, link: LinkedAppealInput): Promise<RegisteredAppeal> {
+  const source = await findAppeal(tx, sourceId);
+  if (!source) throw new AppError('APPEAL_NOT_FOUND');
+  const body = await getBody(ctx, link.bodyId);
+  const settings = body.settings as { numberPrefix?: string };
+  const now = ctx.clock.now();
+  const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, now);
+  const accessCode = newAccessCode();
+  const number = await nextNumber(tx, body.id, settings.numberPrefix ?? body.code.toUpperCase(), now);
+  const channel = link.channel ?? (source.channel as Channel);
+  const kind = link.kind ?? (source.kind as AppealKind);
+  const { id: _id, number: _n, accessCodeHash: _h, search: _s, status: _st, extended: _e, ...copied } = source;
+  const appeal = await tx
+    .insertInto('appeal')
+    .values({
+      ...copied,
+      number,
+      accessCodeHash: sha256(accessCode),
+      bodyId: body.id,
+      channel,
+      kind,
+      text: link.text ?? source.text,
+      topicCode: link.topicCode === undefined ? source.topicCode : link.topicCode,
+      receivedAt: now,
+      registeredAt: now,
+      registeredBy: link.staff?.id ?? null,
+      unitId: null,
+      executorId: null,
+      difficulty: null,
+      legalDueAt,
+      targetDueAt: null,
+      redirectDueAt,
+      resolution: null,
+      satisfaction: null,
+      redirectedFromId: link.redirectedFromId ?? null,
+      repeatOfId: link.repeatOfId ?? null,
+      answeredAt: null,
+      closedAt: null,
+    })
+    .returning(['id', 'status'])
+    .executeTakeFirstOrThrow();
+  if (link.copyAttachments) {
+    await tx
+      .insertInto('attachment')
+      .columns(['appealId', 'fileName', 'contentType', 'sizeBytes', 'storageKey', 'createdAt'])
+      .expression((eb) =>
+        eb
+          .selectFrom('attachment')
+          .select([eb.val(appeal.id).as('appealId'), 'fileName', 'contentType', 'sizeBytes', 'storageKey', 'createdAt'])
+          .where('appealId', '=', source.id),
+      )
+      .execute();
+  }
+  await ctx.events.record(tx, {
+    appealId: appeal.id,
+    type: 'appeal.registered',
+    at: now,
+    actor: link.staff ? { id: link.staff.id, role: link.staff.role } : null,
+    public: true,
+    data: {
+      number,
+      channel,
+      kind,
+      receivedAt: now.toISOString(),
+      ...(link.redirectedFromId ? { redirectedFromId: link.redirectedFromId } : {}),
+      ...(link.repeatOfId ? { repeatOfId: link.repeatOfId } : {}),
+      ...link.data,
+    },
+    transient: { accessCode, ...(link.ownReceipt ? { ownReceipt: true } : {}) },
+  });
+  return { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: now.toISOString() };
 }

@@ -1,0 +1,21 @@
+// Every process action works on one appeal of the staff member's own body, locked for the
+// length of its transaction so two people cannot move it at once.
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../../app-context.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Staff } from '../auth/index.ts';
+import { lockOwnAppeal } from '../appeals/index.ts';
+
+export type LockedAppeal = Awaited<ReturnType<typeof lockOwnAppeal>>;
+
+export function withOwnAppeal<T>(ctx: AppContext, staff: Staff, id: string, fn: (tx: Transaction<Database>, appeal: LockedAppeal) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (tx) => fn(tx, await lockOwnAppeal(tx, staff, id)));
+}
+
+/** An action that is impossible in the appeal's current state. */
+export function impossible(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('INVALID_TRANSITION', message, details);
+}
+
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
