@@ -13,6 +13,7 @@ import { installErrorHandler, sendError } from './platform/http.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
+import { notifyRoutes } from './modules/notify/index.ts';
 import { processRoutes } from './modules/process/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(analyticsRoutes(ctx));
       await api.register(bodiesRoutes(ctx));
       await api.register(appealsRoutes(ctx, { dueSoonBefore: (now) => dueSoonBefore(ctx, now) }));
+      await api.register(notifyRoutes(ctx));
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));
     },

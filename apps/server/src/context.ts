@@ -24,5 +24,5 @@ export async function createContext(config: Config, opts: { seedDemoIfEmpty?: bo
     const any = await ctx.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
     if (!any) await loadDemoData(ctx, { appeals: true });
   }
-  return { ctx, close: database.close };
+  return { ctx, close: database.close, url: database.url };
 }

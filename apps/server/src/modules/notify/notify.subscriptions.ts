@@ -2,6 +2,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Tx } from '../../platform/events.ts';
 import { queueNotification } from './notify.service.ts';
+import { notifyAssignment } from './staff-alerts.ts';
 
 interface ApplicantContact {
   preferredAnswer: string;
@@ -32,6 +33,9 @@ async function notifyApplicant(tx: Tx, appealId: string, template: string, at: D
 }
 
 export function subscribeNotifications(ctx: AppContext): void {
+  // Staff: a new appeal in my queue. Deadline alerts and the digest come from the delivery worker's sweep.
+  ctx.events.on('appeal.assigned', notifyAssignment);
+  ctx.events.on('appeal.reassigned', notifyAssignment);
   ctx.events.on('appeal.registered', async (tx, e) => {
     // A channel module that sends its own receipt (a reception booking's confirmation carries the number and code).
     if (e.transient?.ownReceipt) return;
