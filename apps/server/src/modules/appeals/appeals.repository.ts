@@ -24,7 +24,8 @@ export interface RepeatProbe {
 /**
  * The applicant's latest earlier appeal on the same topic within 12 months: the same ИИН,
  * else the same e-mail or phone. Redirected appeals live on as their copies, so they are
- * skipped. Null when there is nothing to match on. Served by the appeal_repeat_* indexes.
+ * skipped. Null when there is nothing to match on. Served by appeal_applicant_iin_idx and
+ * the appeal_repeat_email/phone indexes.
  */
 export function repeatOfQuery(db: Tx, p: RepeatProbe) {
   if (!p.topicCode || !(p.iin || p.email || p.phone)) return null;
