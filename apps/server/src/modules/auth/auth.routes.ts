@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { SESSION_COOKIE, requireStaff } from '../../platform/http.ts';
-import { SESSION_TTL_MS, findStaffBySession, login, logout } from './auth.service.ts';
+import { SESSION_TTL_MS, findStaffBySession, listColleagues, login, logout } from './auth.service.ts';
 
 const StaffView = Type.Object({
   id: Type.String(),
@@ -55,6 +55,19 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     });
+
+    app.get(
+      '/staff',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Active staff of my body (name, role, unit): whom an appeal can be given to',
+          querystring: Type.Object({ role: Type.Optional(Type.String({ maxLength: 200, description: 'comma-separated roles' })) }),
+          response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), unitId: Type.Union([Type.String(), Type.Null()]) })) }) },
+        },
+      },
+      async (req) => listColleagues(ctx, requireStaff(req), req.query),
+    );
 
     app.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in staff member', response: { 200: Type.Object({ staff: StaffView }) } } }, async (req) => {
       return { staff: requireStaff(req) };

@@ -86,3 +86,20 @@ export async function addStaff(
     .executeTakeFirstOrThrow();
   return row as Staff;
 }
+
+/**
+ * The active staff of a body, for choosing an executor or reading a timeline: names and
+ * roles only (no e-mails). Staff see their own body's people.
+ */
+export async function listColleagues(ctx: AppContext, staff: Staff, opts: { role?: string } = {}) {
+  const rows = await ctx.db
+    .selectFrom('staffUser')
+    .select(['id', 'name', 'role', 'unitId'])
+    .where('bodyId', '=', staff.bodyId)
+    .where('active', '=', true)
+    .$if(!!opts.role, (q) => q.where('role', 'in', opts.role!.split(',').map((r) => r.trim())))
+    .orderBy('name')
+    .limit(1000)
+    .execute();
+  return { items: rows };
+}

@@ -1,0 +1,30 @@
+// What the workspace offers a role. The server decides (process.policy.ts); this only keeps
+// buttons that would be refused off the page.
+import type { AppealCard, Me } from './api.ts';
+
+export const REGISTRAR_ROLES = ['admin', 'comms_officer', 'operator', 'ethics_commissioner', 'moderator', 'head', 'deputy', 'executor'];
+const ROUTERS = ['comms_officer', 'head', 'deputy'];
+const HEADS = ['head', 'deputy'];
+const OPEN = ['registered', 'in_work', 'awaiting_applicant'];
+
+export type CardAction = 'triage' | 'redirect' | 'assign' | 'requestInfo' | 'infoReceived' | 'extend' | 'answer' | 'sign' | 'close' | 'leave';
+
+export function allowedActions(me: Me, a: Pick<AppealCard, 'status' | 'channel' | 'executorId' | 'difficulty' | 'bodyId'>, hasDraft: boolean): CardAction[] {
+  if (me.bodyId !== a.bodyId) return [];
+  const routers = a.channel === 'trust_phone' ? [...ROUTERS, 'ethics_commissioner'] : ROUTERS;
+  const isRouter = routers.includes(me.role);
+  const isExecutor = a.executorId === me.id;
+  const drafters = a.channel === 'trust_phone' ? ['comms_officer', 'ethics_commissioner'] : ['comms_officer'];
+  const out: CardAction[] = [];
+  if (isRouter && a.status === 'registered') out.push('triage');
+  if (isRouter && (a.status === 'registered' || a.status === 'in_work')) out.push('redirect');
+  if (isRouter && (a.status === 'in_work' || a.status === 'awaiting_applicant')) out.push('assign');
+  if (isExecutor && a.status === 'in_work' && (a.difficulty === 'medium' || a.difficulty === 'heavy')) out.push('requestInfo');
+  if ((isExecutor || isRouter) && a.status === 'awaiting_applicant') out.push('infoReceived');
+  if ((isExecutor || drafters.includes(me.role)) && a.status === 'in_work') out.push('answer');
+  if (HEADS.includes(me.role) && a.status === 'in_work' && hasDraft) out.push('sign');
+  if (HEADS.includes(me.role) && OPEN.includes(a.status)) out.push('extend');
+  if (isRouter && (a.status === 'answered' || a.status === 'left_without_consideration')) out.push('close');
+  if (isRouter && OPEN.includes(a.status)) out.push('leave');
+  return out;
+}

@@ -1,0 +1,140 @@
+// Every address of the web app. Each page lives under its language: /kk/…, /ru/…, /en/….
+// The first page (home) is in the main bundle; every other page is its own chunk, fetched
+// when a link to it is hovered or focused, and the staff workspace is separate again.
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, Outlet, redirect } from '@tanstack/react-router';
+import { loadLanguage } from './i18n/index.ts';
+import { isLanguage, preferredLanguage } from './lib/languages.ts';
+import { LangLayout } from './layout/lang-layout.tsx';
+import { NotFoundPage } from './routes/portal/not-found-page.tsx';
+import { HomePage } from './routes/portal/home-page.tsx';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/$lang', params: { lang: preferredLanguage() }, replace: true });
+  },
+});
+
+export const langRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$lang',
+  beforeLoad: async ({ params }) => {
+    if (!isLanguage(params.lang)) throw notFound();
+    await loadLanguage(params.lang);
+  },
+  component: LangLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => langRoute, path: '/', component: HomePage });
+
+const appealRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'appeal',
+  validateSearch: (s: Record<string, unknown>): { body?: string } => ({ body: str(s.body) }),
+  component: lazyRouteComponent(() => import('./routes/portal/appeal-page.tsx'), 'AppealPage'),
+});
+
+const trackRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'track',
+  validateSearch: (s: Record<string, unknown>): { number?: string } => ({ number: str(s.number) }),
+  component: lazyRouteComponent(() => import('./routes/portal/track-page.tsx'), 'TrackPage'),
+});
+
+const bodyRoute = createRoute({ getParentRoute: () => langRoute, path: 'bodies/$code', component: lazyRouteComponent(() => import('./routes/portal/body-page.tsx'), 'BodyPage') });
+
+// Staff workspace (lazy).
+const staffLoginRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'staff/login',
+  validateSearch: (s: Record<string, unknown>): { next?: string } => ({ next: str(s.next) }),
+  component: lazyRouteComponent(() => import('./routes/staff/login-page.tsx'), 'LoginPage'),
+});
+
+const staffAreaRoute = createRoute({
+  getParentRoute: () => langRoute,
+  id: 'staff-area',
+  component: lazyRouteComponent(() => import('./routes/staff/staff-layout.tsx'), 'StaffLayout'),
+});
+
+export interface QueueSearch {
+  view?: 'mine' | 'unit' | 'body';
+  status?: string;
+  channel?: string;
+  kind?: string;
+  q?: string;
+  flag?: 'overdue' | 'dueSoon';
+}
+
+const staffQueueRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff',
+  validateSearch: (s: Record<string, unknown>): QueueSearch => ({
+    view: s.view === 'mine' || s.view === 'unit' || s.view === 'body' ? s.view : undefined,
+    status: str(s.status),
+    channel: str(s.channel),
+    kind: str(s.kind),
+    q: str(s.q),
+    flag: s.flag === 'overdue' || s.flag === 'dueSoon' ? s.flag : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/staff/queue-page.tsx'), 'QueuePage'),
+});
+
+const staffAppealRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/appeals/$id',
+  component: lazyRouteComponent(() => import('./routes/staff/appeal-card-page.tsx'), 'AppealCardPage'),
+});
+
+const staffRegisterRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/register',
+  component: lazyRouteComponent(() => import('./routes/staff/register-page.tsx'), 'RegisterPage'),
+});
+
+const staffMonitoringRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/monitoring',
+  component: lazyRouteComponent(() => import('./routes/staff/monitoring-page.tsx'), 'MonitoringPage'),
+});
+
+const staffOutboxRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/outbox',
+  component: lazyRouteComponent(() => import('./routes/staff/outbox-page.tsx'), 'OutboxPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  langRoute.addChildren([
+    homeRoute,
+    appealRoute,
+    trackRoute,
+    bodyRoute,
+    staffLoginRoute,
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute]),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient: undefined! },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,91 @@
+// The staff area: only for a signed-in person (else the sign-in page, then back here), with
+// the workspace's own navigation and its global shortcuts.
+import { useEffect, useMemo } from 'react';
+import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { enumLabel } from '../../i18n/index.ts';
+import { useLang } from '../../lib/use-lang.ts';
+import { useShortcuts } from '../../lib/shortcuts.ts';
+import { logout, useMe } from '../../features/staff/api.ts';
+import { useBody } from '../../features/bodies/api.ts';
+import { nameIn } from '../../features/bodies/components/body-name.ts';
+import { REGISTRAR_ROLES } from '../../features/staff/permissions.ts';
+import classes from './staff.module.css';
+import './staff-mantine.css';
+
+export function StaffLayout() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const location = useRouterState({ select: (s) => s.location });
+  const body = useBody(me.data?.bodyId);
+
+  useEffect(() => {
+    if (me.data === null) void navigate({ to: '/$lang/staff/login', params: { lang }, search: { next: location.href }, replace: true });
+  }, [me.data, navigate, lang, location.href]);
+
+  const bindings = useMemo(
+    () => ({
+      q: () => void navigate({ to: '/$lang/staff', params: { lang } }),
+      m: () => void navigate({ to: '/$lang/staff/monitoring', params: { lang } }),
+      n: () => void navigate({ to: '/$lang/staff/register', params: { lang } }),
+      '?': () => {
+        const el = document.getElementById('shortcuts');
+        el?.focus();
+        el?.scrollIntoView({ block: 'center' });
+      },
+    }),
+    [navigate, lang],
+  );
+  useShortcuts(bindings);
+
+  if (me.isPending || me.data === null) return <Loader aria-label={t('common.loading')} />;
+  if (me.isError) return <Text>{t('common.loadFailed')}</Text>;
+  const staff = me.data;
+
+  const links = [
+    { to: '/$lang/staff', label: t('staffNav.queue'), exact: true },
+    ...(REGISTRAR_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/register', label: t('staffNav.register'), exact: false }] : []),
+    { to: '/$lang/staff/monitoring', label: t('staffNav.monitoring'), exact: false },
+    ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
+  ] as const;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" className={classes.bar} wrap="wrap">
+        <nav aria-label={t('staffNav.label')}>
+          <ul className={classes.navList}>
+            {links.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to} params={{ lang }} className={classes.navLink} activeOptions={{ exact: l.exact, includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Group gap="sm">
+          <Text data-testid="staff-who">
+            {staff.name} · {enumLabel('role', staff.role)}
+            {body.data ? ` · ${nameIn(body.data.name, lang)}` : ''}
+          </Text>
+          <Button
+            variant="outline"
+            onClick={async () => {
+              await logout().catch(() => undefined);
+              queryClient.clear();
+              await navigate({ to: '/$lang/staff/login', params: { lang }, search: {} });
+            }}
+          >
+            {t('staffNav.logout')}
+          </Button>
+        </Group>
+      </Group>
+      <Outlet />
+    </Stack>
+  );
+}
