@@ -3,5 +3,6 @@
 // checks, leaving without consideration, closing, the applicant's feedback and repeats,
 // and the unified resolution criteria. Owns the appeal_answer and appeal_feedback tables.
 export { processRoutes } from './process.routes.ts';
+export { redirectInTransaction, type RedirectInput } from './redirect.ts';
 export { listResolutions, ANSWER_RESOLUTIONS, type ResolutionDefinition } from './resolutions.ts';
 export { answerProblem } from './answer-check.ts';

@@ -1,6 +1,8 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
+import type { Staff } from '../auth/index.ts';
+import { redirectInTransaction } from './index.ts';
 
 let env: TestEnv;
 const body: Record<string, string> = {};
@@ -241,6 +243,28 @@ describe('redirect', () => {
     } finally {
       env.clock.set(START);
     }
+  });
+});
+
+describe('redirect for other modules', () => {
+  test('redirectInTransaction: the same linked appeal, with the caller’s event data, in the caller’s transaction', async () => {
+    const a = await register('akimat-astana');
+    const staff = await env.ctx.db.selectFrom('staffUser').select(['id', 'email', 'name', 'role', 'bodyId', 'unitId', 'language']).where('email', '=', 'head@akimat-astana.example.kz').executeTakeFirstOrThrow();
+    const res = await env.ctx.db.transaction().execute((tx) =>
+      redirectInTransaction(env.ctx, tx, staff as Staff, a.id, { targetBodyId: body['akimat-almaty'], reason: 'приём: вопрос Алматы', data: { bookingId: 'b-1' } }),
+    );
+    assert.equal((await row(res.newAppeal.id)).redirectedFromId, a.id);
+    const e = (await events(a.id)).at(-1)!;
+    assert.deepEqual([e.type, (e.data as Record<string, unknown>).bookingId, (e.data as Record<string, unknown>).number], ['appeal.redirected', 'b-1', res.newAppeal.number]);
+    // A failure later in the caller's transaction takes the redirect back with it.
+    const b = await register('akimat-astana');
+    await assert.rejects(
+      env.ctx.db.transaction().execute(async (tx) => {
+        await redirectInTransaction(env.ctx, tx, staff as Staff, b.id, { targetBodyId: body['akimat-almaty'], reason: null });
+        throw new Error('the caller fails');
+      }),
+    );
+    assert.equal((await row(b.id)).status, 'registered');
   });
 });
 

@@ -9,17 +9,27 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
-import { assertMove, moveAppeal, registerLinkedAppeal } from '../appeals/index.ts';
+import { assertMove, lockOwnAppeal, moveAppeal, registerLinkedAppeal } from '../appeals/index.ts';
 import { assertTopicExists, getBody } from '../bodies/index.ts';
 import type { LockedAppeal } from './locked-appeal.ts';
 
-export async function redirectAppeal(
-  ctx: AppContext,
-  tx: Tx,
-  staff: Staff,
-  appeal: LockedAppeal,
-  input: { targetBodyId: string; topicCode?: string; reason: string | null },
-) {
+export interface RedirectInput {
+  targetBodyId: string;
+  topicCode?: string;
+  reason: string | null;
+  /** Extra data for the `appeal.redirected` event (e.g. a reception booking's id). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Redirect inside the caller's transaction, for other modules (a reception booking
+ * found to be another body's). The caller has checked who may do it.
+ */
+export async function redirectInTransaction(ctx: AppContext, tx: Tx, staff: Staff, appealId: string, input: RedirectInput) {
+  return redirectAppeal(ctx, tx, staff, await lockOwnAppeal(tx, staff, appealId), input);
+}
+
+export async function redirectAppeal(ctx: AppContext, tx: Tx, staff: Staff, appeal: LockedAppeal, input: RedirectInput) {
   assertMove(appeal.status, 'redirected');
   const target = await getBody(ctx, input.targetBodyId);
   if (target.id === appeal.bodyId) throw new AppError('REDIRECT_TO_SELF', undefined, { field: 'targetBodyId' });
@@ -51,6 +61,7 @@ export async function redirectAppeal(
         number: copy.number,
         redirectDueAt: appeal.redirectDueAt?.toISOString() ?? null,
         late,
+        ...input.data,
       },
     },
     { resolution: 'redirected' },
