@@ -6,6 +6,7 @@
 // any number of nodes (claims use FOR UPDATE SKIP LOCKED). See ARCHITECTURE.md.
 import pg from 'pg';
 import type { AppContext } from '../../app-context.ts';
+import type { Tx } from '../../platform/events.ts';
 import { PermanentError, RetryLaterError, type ChannelSender, type SendResult } from './channel.ts';
 import { emailSender } from './email-sender.ts';
 import { smsSender, type SmsReceipt } from './sms-sender.ts';
@@ -51,8 +52,8 @@ export class SimulatedCrash extends Error {}
 
 export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(`[delivery] ${msg}`, err ?? ''));
-  const concurrency = opts.concurrency ?? 8;
-  const batchSize = opts.batchSize ?? 10;
+  const concurrency = opts.concurrency ?? 16;
+  const batchSize = opts.batchSize ?? 20;
   const pollMs = opts.pollMs ?? 1000;
   const sweepMs = opts.sweepMs ?? 60_000;
   const leaseMs = opts.leaseMs ?? 120_000;
@@ -115,7 +116,7 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
       throw err;
     }
     const sentAt = ctx.clock.now();
-    return ctx.db.transaction().execute(async (tx) => {
+    const record = async (tx: Tx) => {
       const done = await repo.finishClaim(tx, row, {
         status: result.status,
         sentAt,
@@ -131,7 +132,9 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
         await repo.settleSms(tx, row.id);
       }
       return done;
-    });
+    };
+    // One statement needs no transaction; SMS parts and their receipts go together with the status.
+    return result.smsParts ? ctx.db.transaction().execute(record) : record(ctx.db);
   }
 
   let running = false;
