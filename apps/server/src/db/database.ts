@@ -15,6 +15,11 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (a PostgreSQL restart, the embedded server
+  // stopping at shutdown) is dropped from the pool; without a listener it would crash the process.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01') console.error(`PostgreSQL connection lost: ${err.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, pool };
 }
