@@ -2,7 +2,7 @@
 // that makes the change. Other modules subscribe (notifications, analytics) and do
 // their part in that same transaction, so nothing is half-done.
 import type { Db } from '../db/database.ts';
-import type { Transaction } from 'kysely';
+import type { InsertQueryBuilder, QueryCreator, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export type Tx = Transaction<Database> | Db;
@@ -19,34 +19,70 @@ export interface AppealEventInput {
   transient?: Record<string, unknown>;
 }
 
+/** The appeal_event row of an event. */
+export function eventRow(e: AppealEventInput) {
+  return {
+    appealId: e.appealId,
+    type: e.type,
+    at: e.at,
+    actorId: e.actor?.id ?? null,
+    actorRole: e.actor?.role ?? null,
+    reason: e.reason ?? null,
+    public: e.public ?? false,
+    data: e.data ?? {},
+  };
+}
+
 export type EventSubscriber = (tx: Tx, event: AppealEventInput & { id: number }) => Promise<void>;
+
+/** The appeal just written by the statement that records its event, as the CTE `a`. */
+export type WithNewAppeal = Database & { a: { id: string; number: string; bodyId: string } };
+
+/**
+ * The same work as a subscriber, written as one more INSERT in the statement that records
+ * the event (intake, where every round trip while the body's number counter is locked
+ * counts). Null when there is nothing to do for this event.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type InlineSubscriber = (event: Omit<AppealEventInput, 'appealId'>) => ((db: QueryCreator<WithNewAppeal>) => InsertQueryBuilder<WithNewAppeal, any, any>) | null;
 
 export class EventLog {
   private readonly subscribers = new Map<string, EventSubscriber[]>();
+  private readonly inline = new Map<EventSubscriber, InlineSubscriber>();
 
-  /** Subscribe to one event type, or '*' for all. */
-  on(type: string, fn: EventSubscriber): void {
+  /**
+   * Subscribe to one event type, or '*' for all. `inline`, if given, does the same work
+   * inside the event's own statement for writers that use `inlineSubscribers`.
+   */
+  on(type: string, fn: EventSubscriber, inline?: InlineSubscriber): void {
     this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), fn]);
+    if (inline) this.inline.set(fn, inline);
+  }
+
+  /** The inline forms for an event type: a writer adds their INSERTs to its statement, then calls publish with `inlined`. */
+  inlineSubscribers(type: string): InlineSubscriber[] {
+    return this.subscribersOf(type).flatMap((fn) => this.inline.get(fn) ?? []);
+  }
+
+  private subscribersOf(type: string): EventSubscriber[] {
+    return [...(this.subscribers.get(type) ?? []), ...(this.subscribers.get('*') ?? [])];
   }
 
   async record(tx: Tx, e: AppealEventInput): Promise<number> {
-    const row = await tx
-      .insertInto('appealEvent')
-      .values({
-        appealId: e.appealId,
-        type: e.type,
-        at: e.at,
-        actorId: e.actor?.id ?? null,
-        actorRole: e.actor?.role ?? null,
-        reason: e.reason ?? null,
-        public: e.public ?? false,
-        data: e.data ?? {},
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const fn of [...(this.subscribers.get(e.type) ?? []), ...(this.subscribers.get('*') ?? [])]) {
-      await fn(tx, { ...e, id: row.id });
-    }
+    const row = await tx.insertInto('appealEvent').values(eventRow(e)).returning('id').executeTakeFirstOrThrow();
+    await this.publish(tx, { ...e, id: row.id });
     return row.id;
+  }
+
+  /**
+   * Hand an event to its subscribers when the caller wrote its row itself, in one statement
+   * with the change it records (intake does: see appeals.repository insertRegisteredAppeal).
+   * `inlined`: the statement also ran the inline forms, so those subscribers are done.
+   */
+  async publish(tx: Tx, e: AppealEventInput & { id: number }, opts: { inlined?: boolean } = {}): Promise<void> {
+    for (const fn of this.subscribersOf(e.type)) {
+      if (opts.inlined && this.inline.has(fn)) continue;
+      await fn(tx, e);
+    }
   }
 }

@@ -10,11 +10,11 @@ import type { Tx } from '../../platform/events.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Staff } from '../auth/index.ts';
-import { assertTopicExists, getBody } from '../bodies/index.ts';
+import { cachedBody, cachedTopic, getBody } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
 import { claimAttachments } from './attachments.ts';
-import { findAppeal, repeatOfQuery } from './appeals.repository.ts';
+import { findAppeal, insertRegisteredAppeal, repeatOfQuery } from './appeals.repository.ts';
 
 export interface ApplicantInput {
   type: ApplicantType;
@@ -73,9 +73,11 @@ function fingerprintOf(input: AppealInput, staff?: Staff): string {
   return createHash('sha256').update(JSON.stringify([input, staff?.id ?? null])).digest('hex');
 }
 
+const almatyYear = (at: Date) => new Date(at.getTime() + 5 * 3_600_000).getUTCFullYear();
+
 /** АКМ-2026-000123: the body's prefix, the year in Almaty, a counter per body and year. */
 async function nextNumber(tx: Tx, bodyId: string, prefix: string, at: Date): Promise<string> {
-  const year = new Date(at.getTime() + 5 * 3_600_000).getUTCFullYear();
+  const year = almatyYear(at);
   const row = await tx
     .insertInto('appealNumber')
     .values({ bodyId, year, last: 1 })
@@ -117,10 +119,10 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const text = input.text.trim();
   if (text.length < 3) throw new AppError('VALIDATION_FAILED', 'text is too short', { field: 'text' });
 
-  const body = await getBody(ctx, input.bodyId);
+  const body = await cachedBody(ctx, input.bodyId);
   const settings = body.settings as { anonymousChannels?: string[]; numberPrefix?: string };
   validateApplicant(input.applicant, channel, settings.anonymousChannels ?? DEFAULT_ANONYMOUS_CHANNELS, input.preferredAnswer, input.address);
-  if (input.topicCode) await assertTopicExists(ctx, input.topicCode);
+  if (input.topicCode) await cachedTopic(ctx, input.topicCode);
 
   const language = input.language ?? detectLanguage(text);
   const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
@@ -137,14 +139,30 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         if (!claimed) return { replay: opts.idempotencyKey };
       }
       const accessCode = newAccessCode();
-      const number = await nextNumber(tx, body.id, settings.numberPrefix ?? body.code.toUpperCase(), receivedAt);
       const a = input.applicant;
-      const appeal = await tx
-        .insertInto('appeal')
-        .values({
-          number,
+      const event = {
+        type: 'appeal.registered',
+        at: now,
+        actor: staff ? { id: staff.id, role: staff.role } : null,
+        public: true,
+        // The statement adds the number and repeatOfId it finds.
+        data: { channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
+        transient: {
+          accessCode,
+          // What the receipt needs, so it can be written in the same statement.
+          contact: { preferredAnswer: input.preferredAnswer, applicantEmail: a.email?.trim().toLowerCase() || null, applicantPhone: a.phone?.trim() || null, address: input.address?.trim() || null, language },
+          ...(opts.ownReceipt ? { ownReceipt: true } : {}),
+        },
+      };
+      // Number, appeal and event in one statement (see insertRegisteredAppeal for why).
+      const appeal = await insertRegisteredAppeal(tx, {
+        bodyId: body.id,
+        prefix: settings.numberPrefix ?? body.code.toUpperCase(),
+        year: almatyYear(receivedAt),
+        event,
+        inline: ctx.events.inlineSubscribers(event.type),
+        appeal: {
           accessCodeHash: sha256(accessCode),
-          bodyId: body.id,
           channel,
           kind: input.kind,
           applicantType: a.type,
@@ -182,19 +200,16 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
           }) ?? null,
           answeredAt: null,
           closedAt: null,
-        })
-        .returning(['id', 'status', 'repeatOfId'])
-        .executeTakeFirstOrThrow();
-      await claimAttachments(tx, appeal.id, input.attachments ?? []);
-      await ctx.events.record(tx, {
-        appealId: appeal.id,
-        type: 'appeal.registered',
-        at: now,
-        actor: staff ? { id: staff.id, role: staff.role } : null,
-        public: true,
-        data: { number, channel, kind: input.kind, receivedAt: receivedAt.toISOString(), ...(appeal.repeatOfId ? { repeatOfId: appeal.repeatOfId } : {}) },
-        transient: { accessCode, ...(opts.ownReceipt ? { ownReceipt: true } : {}) },
+        },
       });
+      const { number } = appeal;
+      await claimAttachments(tx, appeal.id, input.attachments ?? []);
+      await ctx.events.publish(tx, {
+        ...event,
+        id: appeal.eventId,
+        appealId: appeal.id,
+        data: { number, ...event.data, ...(appeal.repeatOfId ? { repeatOfId: appeal.repeatOfId } : {}) },
+      }, { inlined: true });
       const result: RegisteredAppeal = { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: receivedAt.toISOString() };
       if (opts.idempotencyKey) {
         await tx.updateTable('idempotencyKey').set({ appealId: appeal.id, response: { ...result } }).where('key', '=', opts.idempotencyKey).execute();

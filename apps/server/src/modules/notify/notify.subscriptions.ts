@@ -1,6 +1,7 @@
 // Which appeal events tell the applicant something, and through which channel.
 import type { AppContext } from '../../app-context.ts';
-import type { Tx } from '../../platform/events.ts';
+import { sql } from 'kysely';
+import type { InlineSubscriber, Tx } from '../../platform/events.ts';
 import { queueNotification } from './notify.service.ts';
 import { notifyAssignment } from './staff-alerts.ts';
 
@@ -32,6 +33,39 @@ async function notifyApplicant(tx: Tx, appealId: string, template: string, at: D
   await queueNotification(tx, { appealId, recipientKind: 'applicant', template, channel: route.channel, language: a.language, address: route.address, payload: { number: a.number, ...payload }, at });
 }
 
+/**
+ * The registration receipt written inside intake's own statement (no round trips while the
+ * body's number counter is locked). Intake hands over the contact it has just stored. Writes
+ * the row queueNotification would write for a new appeal (which has no Telegram chats yet);
+ * keep the two in step (appeals/intake-statement.int.test.ts checks they agree).
+ */
+const receiptInline: InlineSubscriber = (e) => {
+  const contact = e.transient?.contact as ApplicantContact | undefined;
+  if (e.transient?.ownReceipt || !contact) return null;
+  let route = applicantRoute(contact);
+  if (route.channel === 'paper') route = contact.applicantEmail ? { channel: 'email', address: contact.applicantEmail } : contact.applicantPhone ? { channel: 'sms', address: contact.applicantPhone } : { channel: 'portal', address: null };
+  return (db) =>
+    db
+      .insertInto('notification')
+      .columns(['appealId', 'recipientKind', 'template', 'channel', 'language', 'address', 'payload', 'createdAt', 'nextAttemptAt', 'bodyId'])
+      .expression((eb) =>
+        eb
+          .selectFrom('a')
+          .select([
+            'a.id',
+            eb.val('applicant').as('recipientKind'),
+            eb.val('appeal.registered').as('template'),
+            eb.val(route.channel).as('channel'),
+            eb.val(contact.language).as('language'),
+            eb.val(route.address).as('address'),
+            sql<Record<string, unknown>>`jsonb_build_object('number', a.number) || ${JSON.stringify({ accessCode: e.transient?.accessCode })}::jsonb`.as('payload'),
+            eb.val(e.at).as('createdAt'),
+            eb.val(e.at).as('nextAttemptAt'),
+            'a.bodyId',
+          ]),
+      );
+};
+
 export function subscribeNotifications(ctx: AppContext): void {
   // Staff: a new appeal in my queue. Deadline alerts and the digest come from the delivery worker's sweep.
   ctx.events.on('appeal.assigned', notifyAssignment);
@@ -40,5 +74,5 @@ export function subscribeNotifications(ctx: AppContext): void {
     // A channel module that sends its own receipt (a reception booking's confirmation carries the number and code).
     if (e.transient?.ownReceipt) return;
     await notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCode: e.transient?.accessCode }, { instantChannel: true });
-  });
+  }, receiptInline);
 }
