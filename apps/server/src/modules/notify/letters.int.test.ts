@@ -111,5 +111,6 @@ describe('paper letters and the print queue', () => {
     assert.equal((await env.app.inject({ url: `/api/v1/letters/${a.letter.id}/pdf`, headers: { cookie: other } })).statusCode, 404);
     assert.ok(!(await env.app.inject({ url: '/api/v1/letters', headers: { cookie: other } })).json().items.some((l: { id: string }) => l.id === a.letter.id));
     assert.equal((await env.app.inject({ url: '/api/v1/letters' })).statusCode, 401);
+    assert.equal((await env.app.inject({ url: `/api/v1/letters?cursor=${Buffer.from('["x","y"]').toString('base64url')}`, headers: { cookie: comms } })).statusCode, 400, 'a forged cursor is a 400');
   });
 });

@@ -10,7 +10,7 @@ import * as repo from './notify.repository.ts';
 import { PRINT_ROLES } from './notify.policy.ts';
 import { render } from './templates.ts';
 import { renderLetterPdf, SIGNER_TITLE } from './letter-pdf.ts';
-import { decodeCursor } from '../../platform/pagination.ts';
+import { afterOf } from './outbox.service.ts';
 
 const LETTER_STATUSES = ['to_print', 'printed', 'posted'];
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
@@ -24,8 +24,7 @@ export async function listLetters(ctx: AppContext, staff: Staff, q: { status?: s
   assertPrintRole(staff);
   const status = q.status ? q.status.split(',').map((s) => s.trim()) : ['to_print'];
   if (status.some((s) => !LETTER_STATUSES.includes(s))) throw new AppError('VALIDATION_FAILED', `status is one of ${LETTER_STATUSES.join(', ')}`, { field: 'status' });
-  const c = decodeCursor(q.cursor, 2);
-  const rows = await repo.listOutbox(ctx.db, { bodyId: staff.bodyId, paper: true, status, after: c ? { createdAt: new Date(c[0] as string), id: String(c[1]) } : undefined, limit: q.limit });
+  const rows = await repo.listOutbox(ctx.db, { bodyId: staff.bodyId, paper: true, status, after: afterOf(q.cursor), limit: q.limit });
   const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
   const context = await repo.loadRenderContext(ctx.db, page.items);
   return {

@@ -42,7 +42,8 @@ export interface OutboxQuery {
 
 const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 
-function afterOf(cursor: string | undefined) {
+/** The keyset position (createdAt, id) of an opaque cursor; a malformed one is a 400, never a database error. */
+export function afterOf(cursor: string | undefined) {
   const c = decodeCursor(cursor, 2);
   if (!c) return undefined;
   const createdAt = new Date(c[0] as string);

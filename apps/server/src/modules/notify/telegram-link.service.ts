@@ -52,7 +52,7 @@ const REPLIES = {
     'Сілтеме жарамсыз немесе мерзімі өтті. / Ссылка недействительна или устарела. / The link is invalid or has expired.',
 };
 
-const asLanguage = (s: string | null | undefined): Language => (s === 'kk' || s === 'en' ? s : s === 'ru' ? 'ru' : 'ru');
+const asLanguage = (s: string | null | undefined): Language => (s === 'kk' || s === 'en' ? s : 'ru');
 
 /**
  * Redeem a code for a chat. The same chat redeeming the same code again (Telegram redelivers
