@@ -18,6 +18,7 @@ const payload = {
   startsAt: '2026-12-01T05:00:00Z',
   place: 'г. Астана, ул. Бейбітшілік, 11, кабинет 305 (вход со двора, второй этаж)',
   officialName: 'Оспанов Бақытжан Серікұлы',
+  videoUrl: 'https://meet.example.kz/reception/2026-12-01-305',
   level: 1,
   executorName: 'executor',
   date: '2026-11-25T04:00:00Z',
@@ -81,4 +82,11 @@ test('the digest lists what is due and overdue', () => {
   assert.match(m.subject, /Сводка на 25\.11\.2026: истекает срок — 2, просрочено — 1/);
   assert.match(m.text, /AST-2026-000001 — 20\.11\.2026 \(просрочено\)/);
   assert.match(m.text, /^Уважаемый\(ая\) Ержан!/);
+});
+
+test('a booking confirmation carries the time, the place and the access code', () => {
+  const m = render({ template: 'reception.booked', language: 'ru', payload, appeal, publicUrl: 'https://tyndau.kz' });
+  assert.match(m.text, /Вы записаны на личный приём 01\.12\.2026 в 10:00: Оспанов Бақытжан Серікұлы\./);
+  assert.match(m.text, /Место: г\. Астана/);
+  assert.ok(m.text.includes('ABCDE23456') && m.sms.includes('ABCDE23456'));
 });

@@ -259,30 +259,106 @@ const leftWithout: Localizable = {
   },
 };
 
+/** Where the meeting is: the room, or the video link for a remote reception. */
+const placeOf = (v: Vars) => v.str('place') || v.str('videoUrl');
+const withOfficial = (v: Vars, sep: string) => (v.str('officialName') ? `${sep}${v.str('officialName')}` : '');
+
+const receptionBooked: Localizable = {
+  kk: {
+    subject: (v) => `Жеке қабылдауға жазылдыңыз: өтініш № ${v.n}`,
+    body: (v) => [
+      `Сіз ${v.date('startsAt')} күні сағат ${formatTime(v.p.startsAt)} жеке қабылдауға жазылдыңыз${withOfficial(v, ': ')}.`,
+      v.str('place') && `Орны: ${v.str('place')}.`,
+      v.str('videoUrl') && `Бейнебайланыс: ${v.str('videoUrl')}`,
+      `Тіркеу нөмірі: ${v.n}. Қолжетімділік коды: ${v.str('accessCode')}. Кодты ешкімге бермеңіз.`,
+    ],
+    sms: (v) => ({ text: `Қабылдау ${v.date('startsAt')} ${formatTime(v.p.startsAt)}. Өтініш ${v.n}, код ${v.str('accessCode')}. ${v.shortLink}` }),
+  },
+  ru: {
+    subject: (v) => `Вы записаны на личный приём: обращение № ${v.n}`,
+    body: (v) => [
+      `Вы записаны на личный приём ${v.date('startsAt')} в ${formatTime(v.p.startsAt)}${withOfficial(v, ': ')}.`,
+      v.str('place') && `Место: ${v.str('place')}.`,
+      v.str('videoUrl') && `Видеосвязь: ${v.str('videoUrl')}`,
+      `Регистрационный номер: ${v.n}. Код доступа: ${v.str('accessCode')}. Никому не сообщайте код.`,
+    ],
+    sms: (v) => ({ text: `Личный приём ${v.date('startsAt')} в ${formatTime(v.p.startsAt)}. Обращение ${v.n}, код ${v.str('accessCode')}. ${v.shortLink}` }),
+  },
+  en: {
+    subject: (v) => `You are booked for a personal reception: appeal No. ${v.n}`,
+    body: (v) => [
+      `You are booked for a personal reception on ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}${withOfficial(v, ' with ')}.`,
+      v.str('place') && `Place: ${v.str('place')}.`,
+      v.str('videoUrl') && `Video link: ${v.str('videoUrl')}`,
+      `Registration number: ${v.n}. Access code: ${v.str('accessCode')}. Keep the code to yourself.`,
+    ],
+    sms: (v) => ({ text: `Personal reception ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}. Appeal ${v.n}, code ${v.str('accessCode')}. ${v.shortLink}` }),
+  },
+};
+
+const receptionRescheduled: Localizable = {
+  kk: {
+    subject: (v) => `Жеке қабылдау уақыты өзгерді: өтініш № ${v.n}`,
+    body: (v) => [`Жеке қабылдау ${v.date('startsAt')} күні сағат ${formatTime(v.p.startsAt)} уақытына ауыстырылды${withOfficial(v, ': ')}.`, v.str('place') && `Орны: ${v.str('place')}.`, v.str('videoUrl') && `Бейнебайланыс: ${v.str('videoUrl')}`],
+    sms: (v) => ({ text: `Өтініш ${v.n}: қабылдау ${v.date('startsAt')} ${formatTime(v.p.startsAt)} ауыстырылды. Орны: {…}`, shrink: placeOf(v) }),
+  },
+  ru: {
+    subject: (v) => `Личный приём перенесён: обращение № ${v.n}`,
+    body: (v) => [`Личный приём перенесён на ${v.date('startsAt')}, ${formatTime(v.p.startsAt)}${withOfficial(v, ': ')}.`, v.str('place') && `Место: ${v.str('place')}.`, v.str('videoUrl') && `Видеосвязь: ${v.str('videoUrl')}`],
+    sms: (v) => ({ text: `Обращение ${v.n}: приём перенесён на ${v.date('startsAt')} ${formatTime(v.p.startsAt)}. Место: {…}`, shrink: placeOf(v) }),
+  },
+  en: {
+    subject: (v) => `Personal reception moved: appeal No. ${v.n}`,
+    body: (v) => [`Your personal reception has moved to ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}${withOfficial(v, ' with ')}.`, v.str('place') && `Place: ${v.str('place')}.`, v.str('videoUrl') && `Video link: ${v.str('videoUrl')}`],
+    sms: (v) => ({ text: `Appeal ${v.n}: reception moved to ${v.date('startsAt')} ${formatTime(v.p.startsAt)}. Place: {…}`, shrink: placeOf(v) }),
+  },
+};
+
 const receptionReminder: Localizable = {
   kk: {
     subject: () => `Жеке қабылдау туралы еске салу`,
     body: (v) => [
-      `${v.date('startsAt')} күні сағат ${formatTime(v.p.startsAt)} жеке қабылдауға жазылғаныңызды еске саламыз${v.str('officialName') ? `: ${v.str('officialName')}` : ''}.`,
+      `${v.date('startsAt')} күні сағат ${formatTime(v.p.startsAt)} жеке қабылдауға жазылғаныңызды еске саламыз${withOfficial(v, ': ')}.`,
       v.str('place') && `Орны: ${v.str('place')}.`,
+      v.str('videoUrl') && `Бейнебайланыс: ${v.str('videoUrl')}`,
     ],
-    sms: (v) => ({ text: `${v.date('startsAt')} ${formatTime(v.p.startsAt)} жеке қабылдау. Орны: {…}. Өтініш ${v.n}`, shrink: v.str('place') || v.str('officialName') }),
+    sms: (v) => ({ text: `${v.date('startsAt')} ${formatTime(v.p.startsAt)} жеке қабылдау. Орны: {…}. Өтініш ${v.n}`, shrink: placeOf(v) || v.str('officialName') }),
   },
   ru: {
     subject: () => `Напоминание о личном приёме`,
     body: (v) => [
-      `Напоминаем: ${v.date('startsAt')} в ${formatTime(v.p.startsAt)} вы записаны на личный приём${v.str('officialName') ? `: ${v.str('officialName')}` : ''}.`,
+      `Напоминаем: ${v.date('startsAt')} в ${formatTime(v.p.startsAt)} вы записаны на личный приём${withOfficial(v, ': ')}.`,
       v.str('place') && `Место: ${v.str('place')}.`,
+      v.str('videoUrl') && `Видеосвязь: ${v.str('videoUrl')}`,
     ],
-    sms: (v) => ({ text: `Личный приём ${v.date('startsAt')} в ${formatTime(v.p.startsAt)}. Место: {…}. Обращение ${v.n}`, shrink: v.str('place') || v.str('officialName') }),
+    sms: (v) => ({ text: `Личный приём ${v.date('startsAt')} в ${formatTime(v.p.startsAt)}. Место: {…}. Обращение ${v.n}`, shrink: placeOf(v) || v.str('officialName') }),
   },
   en: {
     subject: () => `Reminder: personal reception`,
     body: (v) => [
-      `A reminder: you are booked for a personal reception on ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}${v.str('officialName') ? ` with ${v.str('officialName')}` : ''}.`,
+      `A reminder: you are booked for a personal reception on ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}${withOfficial(v, ' with ')}.`,
       v.str('place') && `Place: ${v.str('place')}.`,
+      v.str('videoUrl') && `Video link: ${v.str('videoUrl')}`,
     ],
-    sms: (v) => ({ text: `Personal reception ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}. Place: {…}. Appeal ${v.n}`, shrink: v.str('place') || v.str('officialName') }),
+    sms: (v) => ({ text: `Personal reception ${v.date('startsAt')} at ${formatTime(v.p.startsAt)}. Place: {…}. Appeal ${v.n}`, shrink: placeOf(v) || v.str('officialName') }),
+  },
+};
+
+const receptionSolved: Localizable = {
+  kk: {
+    subject: (v) => `Өтініш № ${v.n}: мәселе жеке қабылдаусыз шешілді`,
+    body: (v) => [`Сіздің мәселеңіз жеке қабылдауды күтпей шешілді, жазылу тоқтатылды.`, v.str('text') || v.str('reason')],
+    sms: (v) => ({ text: `Өтініш ${v.n}: мәселе қабылдаусыз шешілді. ${v.shortLink}` }),
+  },
+  ru: {
+    subject: (v) => `Обращение № ${v.n}: вопрос решён без личного приёма`,
+    body: (v) => [`Ваш вопрос решён без личного приёма, запись закрыта.`, v.str('text') || v.str('reason')],
+    sms: (v) => ({ text: `Обращение ${v.n}: вопрос решён без личного приёма. ${v.shortLink}` }),
+  },
+  en: {
+    subject: (v) => `Appeal No. ${v.n}: solved without a personal reception`,
+    body: (v) => [`Your question has been solved without a meeting; the booking is closed.`, v.str('text') || v.str('reason')],
+    sms: (v) => ({ text: `Appeal ${v.n}: solved without a personal reception. ${v.shortLink}` }),
   },
 };
 
@@ -365,7 +441,10 @@ export const TEMPLATES: Record<string, Localizable> = {
   'appeal.info_requested': infoRequested,
   'appeal.answered': answered,
   'appeal.left_without_consideration': leftWithout,
+  'reception.booked': receptionBooked,
+  'reception.rescheduled': receptionRescheduled,
   'reception.reminder': receptionReminder,
+  'reception.solved_without_meeting': receptionSolved,
   'staff.assigned': staffAssigned,
   'staff.due_soon': staffDueSoon,
   'staff.overdue': staffOverdue,
