@@ -90,17 +90,16 @@ async function nextNumber(tx: Tx, bodyId: string, prefix: string, at: Date): Pro
 export interface RegisterOptions {
   staff?: Staff;
   idempotencyKey?: string;
-  /** Register inside the caller's transaction, so a channel module's own rows commit with the appeal. */
-  tx?: Transaction<Database>;
+  /**
+   * Runs in the appeal's own transaction once it is written, so a channel module's rows (a
+   * reception booking's seat) commit with the appeal, or roll it back by throwing. The
+   * caller holds no connection meanwhile. Not run when an Idempotency-Key replays.
+   */
+  within?: (tx: Transaction<Database>, appeal: RegisteredAppeal) => Promise<void>;
   /** The channel was set by a channel module (e.g. a reception booking), not by the HTTP caller: a citizen may use it. */
   channelSetByModule?: boolean;
   /** The channel module sends its own receipt with the number and access code, so no generic one is queued. */
   ownReceipt?: boolean;
-}
-
-/** The caller's transaction when it has one, else a transaction of our own. */
-function inTransaction<T>(ctx: AppContext, tx: Transaction<Database> | undefined, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return tx ? fn(tx) : ctx.db.transaction().execute(fn);
 }
 
 export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: RegisterOptions = {}): Promise<RegisteredAppeal> {
@@ -128,7 +127,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
 
   const run = async (): Promise<RegisteredAppeal | { replay: string }> =>
-    inTransaction(ctx, opts.tx, async (tx) => {
+    ctx.db.transaction().execute(async (tx) => {
       if (opts.idempotencyKey) {
         const claimed = await tx
           .insertInto('idempotencyKey')
@@ -214,6 +213,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
       if (opts.idempotencyKey) {
         await tx.updateTable('idempotencyKey').set({ appealId: appeal.id, response: { ...result } }).where('key', '=', opts.idempotencyKey).execute();
       }
+      await opts.within?.(tx, result);
       return result;
     });
 

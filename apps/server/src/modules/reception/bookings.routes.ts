@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { requireStaff } from '../../platform/http.ts';
-import { BookingInputSchema, BookingListQuerySchema, BookingResultSchema, CitizenCodeSchema, IsoDate, NumberParams, OutcomeSchema, RescheduleSchema, ReviewSchema } from './reception.schemas.ts';
+import { BookingInputSchema, BookingListQuerySchema, BookingResultSchema, CitizenCodeSchema, FollowUpsSchema, IsoDate, NumberParams, OutcomeSchema, RescheduleSchema, ReviewSchema } from './reception.schemas.ts';
 import { bookReception, callList, cancelBooking, getBookingByNumber, listBookings, markReminderCalled, rescheduleBooking } from './bookings.service.ts';
 import { reviewBooking } from './review.service.ts';
-import { recordOutcome } from './meetings.service.ts';
+import { addFollowUps, recordOutcome } from './meetings.service.ts';
 
 const TAGS = ['personal reception'];
 const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -90,6 +90,19 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => recordOutcome(ctx, requireStaff(req), req.params.number, req.body),
+    );
+
+    app.post(
+      '/receptions/bookings/:number/follow-ups',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Add follow-up tasks to a meeting that took place: each becomes a linked appeal taken into work by its unit',
+          params: NumberParams,
+          body: FollowUpsSchema,
+        },
+      },
+      async (req) => addFollowUps(ctx, requireStaff(req), req.params.number, req.body.followUps),
     );
 
     app.get(

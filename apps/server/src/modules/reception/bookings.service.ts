@@ -48,15 +48,6 @@ export interface BookingResult {
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
-/** Rolls the booking transaction back when the Idempotency-Key names a booking made before. */
-class AlreadyBooked extends Error {
-  readonly result: BookingResult;
-  constructor(result: BookingResult) {
-    super('already booked');
-    this.result = result;
-  }
-}
-
 export async function getBookableSlot(ctx: AppContext, slotId: string, tx: Tx = ctx.db) {
   const slot = isUuid(slotId) ? await repo.findSlot(tx, slotId) : undefined;
   if (!slot || slot.scheduleStatus !== 'approved') throw new AppError('SLOT_NOT_FOUND');
@@ -94,23 +85,21 @@ export async function bookReception(ctx: AppContext, input: BookingInput, opts: 
     address: input.address,
     channel: 'personal_reception',
   };
-  try {
-    return await ctx.db.transaction().execute(async (tx) => {
+  if (slot.booked >= slot.capacity) throw new AppError('SLOT_FULL', undefined, { slotId: slot.id });
+  let bookingId: string | undefined;
+  const appeal = await registerAppeal(ctx, appealInput, {
+    staff,
+    channelSetByModule: true,
+    ownReceipt: true,
+    // The same key for another slot is another booking.
+    idempotencyKey: opts.idempotencyKey ? `reception:${slot.id}:${opts.idempotencyKey}` : undefined,
+    // The seat, the booking and its event commit with the appeal or not at all.
+    within: async (tx, registered) => {
       const now = ctx.clock.now();
       if (!(await repo.claimSeat(tx, slot.id))) throw new AppError('SLOT_FULL', undefined, { slotId: slot.id });
-      const appeal = await registerAppeal(ctx, appealInput, {
-        tx,
-        staff,
-        channelSetByModule: true,
-        ownReceipt: true,
-        // The same key for another slot is another booking.
-        idempotencyKey: opts.idempotencyKey ? `reception:${slot.id}:${opts.idempotencyKey}` : undefined,
-      });
-      const earlier = await repo.findActiveBookingOfAppeal(tx, appeal.id);
-      if (earlier) throw new AlreadyBooked(await bookingResult(tx, earlier.id, appeal.accessCode));
       const plan = planReminder(now, slot.startsAt, { phone: a.phone?.trim() || null, email: a.email?.trim() || null });
-      const bookingId = await repo.insertBooking(tx, {
-        appealId: appeal.id,
+      bookingId = await repo.insertBooking(tx, {
+        appealId: registered.id,
         slotId: slot.id,
         bodyId: slot.bodyId,
         source,
@@ -140,27 +129,25 @@ export async function bookReception(ctx: AppContext, input: BookingInput, opts: 
           language,
           topicCode: input.topicCode ?? null,
           outcome: 'booking',
-          appealId: appeal.id,
+          appealId: registered.id,
           visitorName: a.name?.trim() || null,
           note: null,
           staffId: staff.id,
         });
       }
       await ctx.events.record(tx, {
-        appealId: appeal.id,
+        appealId: registered.id,
         type: 'reception.booked',
         at: now,
         actor: staff ? { id: staff.id, role: staff.role } : null,
         public: true,
         data: { bookingId, source, ...slotData(slot), remindAt: plan?.remindAt.toISOString() ?? null, remindBy: plan?.remindBy ?? null },
-        transient: { accessCode: appeal.accessCode },
+        transient: { accessCode: registered.accessCode },
       });
-      return bookingResult(tx, bookingId, appeal.accessCode);
-    });
-  } catch (err) {
-    if (err instanceof AlreadyBooked) return err.result;
-    throw err;
-  }
+    },
+  });
+  // An Idempotency-Key replay returns the appeal booked the first time, with its booking.
+  return bookingResult(ctx.db, bookingId ?? (await currentBookingView(ctx.db, appeal.id)).id, appeal.accessCode);
 }
 
 /** What the booking's events say about its slot (also what the messages to the citizen need). */

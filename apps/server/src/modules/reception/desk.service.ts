@@ -86,40 +86,47 @@ export async function registerDeskAppeal(ctx: AppContext, staff: Staff, input: D
   assertRole(staff, DESK_STAFF);
   const subSource = subSourceFor(input.desk, input.subSource);
   const language = input.appeal.language ?? detectLanguage(input.appeal.text);
-  return ctx.db.transaction().execute(async (tx) => {
-    const appeal = await registerAppeal(ctx, { ...input.appeal, language, bodyId: staff.bodyId, channel: input.desk }, { tx, staff, idempotencyKey: idempotencyKey ? `desk:${idempotencyKey}` : undefined });
-    let contact = await tx.selectFrom('receptionContact').select('id').where('appealId', '=', appeal.id).executeTakeFirst();
-    if (!contact) {
-      const id = await repo.insertContact(tx, {
+  let contactId: string | undefined;
+  const appeal = await registerAppeal(ctx, { ...input.appeal, language, bodyId: staff.bodyId, channel: input.desk }, {
+    staff,
+    idempotencyKey: idempotencyKey ? `desk:${idempotencyKey}` : undefined,
+    // The visit is logged with the appeal, in its transaction.
+    within: async (tx, registered) => {
+      const at = ctx.clock.now();
+      contactId = await repo.insertContact(tx, {
         bodyId: staff.bodyId,
         desk: input.desk,
         subSource,
-        at: ctx.clock.now(),
+        at,
         purpose: input.purpose ?? 'submit_appeal',
         language,
         topicCode: input.appeal.topicCode ?? null,
         outcome: 'appeal',
-        appealId: appeal.id,
+        appealId: registered.id,
         visitorName: input.appeal.applicant.name?.trim() || null,
         note: null,
         staffId: staff.id,
       });
-      contact = { id };
       // The sub-source is part of the appeal's own history too.
-      await ctx.events.record(tx, { appealId: appeal.id, type: 'reception.desk_registered', at: ctx.clock.now(), actor: { id: staff.id, role: staff.role }, data: { desk: input.desk, subSource, contactId: id } });
-    }
-    const terms = await tx.selectFrom('appeal').select(['legalDueAt']).where('id', '=', appeal.id).executeTakeFirstOrThrow();
-    return {
-      id: appeal.id,
-      number: appeal.number,
-      accessCode: appeal.accessCode,
-      status: appeal.status,
-      receivedAt: appeal.receivedAt,
-      legalDueAt: terms.legalDueAt?.toISOString() ?? null,
-      contactId: contact.id,
-      receiptUrl: `/api/v1/receptions/receipt/${encodeURIComponent(appeal.number)}?code=${encodeURIComponent(appeal.accessCode)}`,
-    };
+      await ctx.events.record(tx, { appealId: registered.id, type: 'reception.desk_registered', at, actor: { id: staff.id, role: staff.role }, data: { desk: input.desk, subSource, contactId } });
+    },
   });
+  const row = await ctx.db
+    .selectFrom('appeal')
+    .leftJoin('receptionContact', 'receptionContact.appealId', 'appeal.id')
+    .select(['appeal.legalDueAt', 'receptionContact.id as contactId'])
+    .where('appeal.id', '=', appeal.id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: appeal.id,
+    number: appeal.number,
+    accessCode: appeal.accessCode,
+    status: appeal.status,
+    receivedAt: appeal.receivedAt,
+    legalDueAt: row.legalDueAt?.toISOString() ?? null,
+    contactId: contactId ?? row.contactId ?? '',
+    receiptUrl: `/api/v1/receptions/receipt/${encodeURIComponent(appeal.number)}?code=${encodeURIComponent(appeal.accessCode)}`,
+  };
 }
 
 /** The printable receipt: number, access code, received and legal due date. The code proves the right to it. */

@@ -119,7 +119,11 @@ export const ReviewSchema = body({
   reason: Type.Optional(Type.String({ maxLength: 5000 })),
   unitId: Type.Optional(Type.String({ format: 'uuid' })),
   targetBodyId: Type.Optional(Type.String({ format: 'uuid' })),
+  topicCode: Type.Optional(Type.String({ maxLength: 60 })),
 });
+
+const FollowUpSchema = body({ text: Type.String({ minLength: 3, maxLength: 20000 }), topicCode: Type.Optional(Type.String({ maxLength: 60 })), unitId: Type.Optional(Type.String({ format: 'uuid' })) });
+export const FollowUpsSchema = body({ followUps: Type.Array(FollowUpSchema, { minItems: 1, maxItems: 20 }) });
 
 export const OutcomeSchema = body({
   attended: Type.Boolean(),
@@ -127,9 +131,7 @@ export const OutcomeSchema = body({
   topics: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
   decision: Type.Optional(Type.String({ maxLength: 20000 })),
   resolution: Type.Optional(lit(MEETING_RESOLUTIONS)),
-  followUps: Type.Optional(
-    Type.Array(body({ text: Type.String({ minLength: 3, maxLength: 20000 }), topicCode: Type.Optional(Type.String({ maxLength: 60 })), unitId: Type.Optional(Type.String({ format: 'uuid' })) }), { maxItems: 20 }),
-  ),
+  followUps: Type.Optional(Type.Array(FollowUpSchema, { maxItems: 20 })),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 
