@@ -41,7 +41,7 @@ describe('e-mail over a real SMTP server', () => {
     assert.equal(mail.headers.get('content-language'), 'ru');
     assert.match(mail.text!, /Уважаемый\(ая\) Айгерим Садыкова!/);
     assert.ok(mail.text!.includes(a.accessCode), 'the access code is in the message');
-    assert.ok(mail.text!.includes(`https://tyndau.example.kz/ru/track/${a.number}`));
+    assert.ok(mail.text!.includes(`https://tyndau.example.kz/ru/track?number=${a.number}`));
     assert.ok(typeof mail.html === 'string' && mail.html.includes('<h1') && mail.html.includes(a.accessCode));
     const n = await notificationOf(a.id);
     assert.equal(mail.messageId, `<${n.id}@tyndau>`);

@@ -73,7 +73,7 @@ test('HTML escapes what people wrote', () => {
 });
 
 test('links: the tracking page for applicants, the staff card for staff', () => {
-  assert.equal(render({ template: 'appeal.registered', language: 'kk', payload, appeal, publicUrl: 'https://tyndau.kz/' }).link, 'https://tyndau.kz/kk/track/AST-2026-000123');
+  assert.equal(render({ template: 'appeal.registered', language: 'kk', payload, appeal, publicUrl: 'https://tyndau.kz/' }).link, 'https://tyndau.kz/kk/track?number=AST-2026-000123');
   assert.equal(render({ template: 'staff.overdue', language: 'ru', payload, appeal, publicUrl: 'https://tyndau.kz' }).link, `https://tyndau.kz/ru/staff/appeals/${appeal.id}`);
 });
 

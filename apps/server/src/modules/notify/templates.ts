@@ -231,7 +231,7 @@ const answered: Localizable = {
     greet: false,
     subject: (v) => `Ответ на обращение № ${v.n}`,
     body: (v) => [v.str('text'), resolutionLine(v, 'Результат рассмотрения'), `Оценить ответ можно на странице обращения.`],
-    sms: (v) => ({ text: `Ответ на обращение ${v.n} готов. Прочитать: ${v.shortLink}` }),
+    sms: (v) => ({ text: `Ответ на обращение ${v.n} готов: ${v.shortLink}` }),
   },
   en: {
     greet: false,
@@ -490,7 +490,7 @@ export function render(input: RenderInput): RenderedMessage {
   const number = String(p.number ?? input.appeal?.number ?? '');
   const staff = STAFF_TEMPLATES.has(input.template);
   const base = input.publicUrl.replace(/\/+$/, '');
-  const link = staff && input.appeal ? `${base}/${lang}/staff/appeals/${input.appeal.id}` : staff ? `${base}/${lang}/staff` : number ? `${base}/${lang}/track/${encodeURIComponent(number)}` : null;
+  const link = staff && input.appeal ? `${base}/${lang}/staff/appeals/${input.appeal.id}` : staff ? `${base}/${lang}/staff` : number ? `${base}/${lang}/track?number=${encodeURIComponent(number)}` : null;
   const vars: Vars = {
     lang,
     n: number,
@@ -498,7 +498,7 @@ export function render(input: RenderInput): RenderedMessage {
     body: input.appeal ? input.appeal.bodyName[lang] : '',
     due: formatDate(p.legalDueAt ?? input.appeal?.legalDueAt ?? null),
     link: link ?? base,
-    shortLink: `${base.replace(/^https?:\/\//, '')}/track`,
+    shortLink: `${base.replace(/^https?:\/\//, '')}/${lang}/track`,
     p,
     str: (key) => (key === 'accessCode' && input.maskSecrets ? MASK : localized(p[key], lang)),
     date: (key) => formatDate(p[key]),
