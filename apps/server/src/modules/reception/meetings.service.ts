@@ -116,7 +116,7 @@ export async function recordOutcome(ctx: AppContext, staff: Staff, number: strin
       return;
     }
     const followUps = await registerFollowUps(ctx, tx, staff, parent, b.id, planned);
-    await repo.updateBooking(tx, b.id, { ...recorded, status: 'attended', attendees: (input.attendees ?? []).map((a) => a.trim()).filter(Boolean), topics, decision });
+    await repo.updateBooking(tx, b.id, { ...recorded, status: 'attended', attendees: JSON.stringify((input.attendees ?? []).map((a) => a.trim()).filter(Boolean)), topics, decision });
     await moveAppeal(
       ctx,
       tx,

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface ReceptionScheduleTable {
   id: Generated<string>;
@@ -43,7 +43,8 @@ export interface ReceptionBookingTable {
   reviewedBy: string | null;
   reviewedAt: Date | null;
   reviewNote: string | null;
-  attendees: unknown[] | null;
+  /** Names of who came; written as JSON text (pg would send a JS array as a PostgreSQL array). */
+  attendees: ColumnType<string[] | null, string | null, string | null>;
   topics: string[] | null;
   decision: string | null;
   outcomeBy: string | null;
