@@ -175,6 +175,25 @@ describe('outage and restart', () => {
     assert.equal(n.attempts, 2);
   });
 
+  test('a message that keeps interrupting its worker fails in the end instead of looping', async () => {
+    const a = await register();
+    const crashing = createDeliveryWorker(env.ctx, {
+      log: quietLog,
+      afterSend: () => {
+        throw new SimulatedCrash();
+      },
+    });
+    for (let i = 0; i <= MAX_ATTEMPTS; i++) {
+      await crashing.drain();
+      env.clock.advance(120_001);
+    }
+    await crashing.stop();
+    const n = await notificationOf(a.id);
+    assert.equal(n.status, 'failed');
+    assert.match(n.lastError!, new RegExp(`interrupted ${MAX_ATTEMPTS} times`));
+    assert.equal(received(a.number).length, MAX_ATTEMPTS, 'each attempt went out once');
+  });
+
   test('stop() finishes what is in flight and gives back the rest; nothing is left in sending', async () => {
     const port = smtp.port;
     await smtp.close();

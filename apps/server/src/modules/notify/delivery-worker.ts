@@ -84,7 +84,11 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
   }
 
   async function deliver(row: repo.NotificationRow & { wasStale?: boolean }, context: Awaited<ReturnType<typeof repo.loadRenderContext>>) {
-    if (row.wasStale) log(`message ${row.id} was left in 'sending' by a stopped worker; sending it again (attempt ${row.attempts})`);
+    if (row.wasStale) {
+      // A message that keeps taking its worker down with it must not do so forever.
+      if (row.attempts > MAX_ATTEMPTS) return repo.finishClaim(ctx.db, row, { status: 'failed', lastError: `interrupted ${row.attempts - 1} times while sending`, nextAttemptAt: null });
+      log(`message ${row.id} was left in 'sending' by a stopped worker; sending it again (attempt ${row.attempts})`);
+    }
     const now = ctx.clock.now();
     // The portal shows every message on the tracking page: being queued is being published.
     if (row.channel === 'portal') return repo.finishClaim(ctx.db, row, { status: 'sent', sentAt: now, nextAttemptAt: null, lastError: null });
