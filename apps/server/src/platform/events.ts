@@ -64,6 +64,11 @@ export class EventLog {
     return this.subscribersOf(type).flatMap((fn) => this.inline.get(fn) ?? []);
   }
 
+  /** Whether every subscriber of the type has an inline form (the writer's statement then does everything). */
+  allInline(type: string): boolean {
+    return this.subscribersOf(type).every((fn) => this.inline.has(fn));
+  }
+
   private subscribersOf(type: string): EventSubscriber[] {
     return [...(this.subscribers.get(type) ?? []), ...(this.subscribers.get('*') ?? [])];
   }

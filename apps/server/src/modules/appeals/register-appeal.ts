@@ -126,8 +126,13 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const language = input.language ?? detectLanguage(text);
   const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
 
+  // With nothing else to write (no Idempotency-Key, attachments, channel module's rows or
+  // subscriber of its own), the one statement is the transaction: no BEGIN and COMMIT round
+  // trips, and the body's number counter is held only until that statement commits.
+  const alone = !opts.idempotencyKey && !opts.within && !input.attachments?.length && ctx.events.allInline('appeal.registered');
+  const inTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => (alone ? fn(ctx.db) : ctx.db.transaction().execute(fn));
   const run = async (): Promise<RegisteredAppeal | { replay: string }> =>
-    ctx.db.transaction().execute(async (tx) => {
+    inTransaction(async (tx) => {
       if (opts.idempotencyKey) {
         const claimed = await tx
           .insertInto('idempotencyKey')
@@ -213,7 +218,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
       if (opts.idempotencyKey) {
         await tx.updateTable('idempotencyKey').set({ appealId: appeal.id, response: { ...result } }).where('key', '=', opts.idempotencyKey).execute();
       }
-      await opts.within?.(tx, result);
+      await opts.within?.(tx as Transaction<Database>, result); // `within` always gets a transaction (see alone)
       return result;
     });
 

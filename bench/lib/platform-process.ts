@@ -1,0 +1,27 @@
+// The platform as the benchmarks run it: the same context and app as main.ts, in a child
+// process of its own (so the load generator does not share its event loop), with request
+// logging off; the outbox's delivery worker only with BENCH_DELIVERY=1. Tells the parent
+// its port over IPC once it listens.
+import { loadConfig } from '../../apps/server/src/config.ts';
+import { createContext } from '../../apps/server/src/context.ts';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { createDeliveryWorker } from '../../apps/server/src/modules/notify/index.ts';
+
+// The API only: the web app's build (if any) is not served.
+const config = { ...loadConfig(), webDist: '/nonexistent' };
+const { ctx, close, url } = await createContext(config, { seedDemoIfEmpty: true });
+const app = await buildApp(ctx, { logger: false });
+// As main.ts runs it, when asked: with no mail or SMS server configured, messages end 'held'.
+const delivery = process.env.BENCH_DELIVERY === '1' ? createDeliveryWorker(ctx, { databaseUrl: url, log: () => {} }) : undefined;
+await delivery?.start();
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+
+process.on('message', async (m) => {
+  if (m !== 'stop') return;
+  await app.close();
+  await delivery?.stop();
+  await close();
+  process.exit(0);
+});
