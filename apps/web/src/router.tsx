@@ -3,7 +3,7 @@
 // when a link to it is hovered or focused, and the staff workspace is separate again.
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, Outlet, redirect } from '@tanstack/react-router';
-import { loadLanguage } from './i18n/index.ts';
+import { ensureMessages, loadLanguage } from './i18n/index.ts';
 import { isLanguage, preferredLanguage } from './lib/languages.ts';
 import { LangLayout } from './layout/lang-layout.tsx';
 import { NotFoundPage } from './routes/portal/not-found-page.tsx';
@@ -27,9 +27,11 @@ const indexRoute = createRoute({
 export const langRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '$lang',
-  beforeLoad: async ({ params }) => {
+  beforeLoad: async ({ params, preload }) => {
     if (!isLanguage(params.lang)) throw notFound();
-    await loadLanguage(params.lang);
+    // Hovering or focusing a link to another language only fetches its messages.
+    if (preload) await ensureMessages(params.lang);
+    else await loadLanguage(params.lang);
   },
   component: LangLayout,
   notFoundComponent: NotFoundPage,

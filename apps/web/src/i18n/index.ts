@@ -32,12 +32,16 @@ const loaders: Record<Language, () => Promise<{ default: Record<string, unknown>
   en: () => import('./en.json'),
 };
 
+/** Fetch a language's messages (also when a link to a page in it is only preloaded). */
+export async function ensureMessages(lang: Language): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const messages = await loaders[lang]();
+  i18n.addResourceBundle(lang, 'translation', messages.default, true, true);
+}
+
 /** Make `lang` the page's language: its messages loaded, `<html lang>` set. */
 export async function loadLanguage(lang: Language): Promise<void> {
-  if (!i18n.hasResourceBundle(lang, 'translation')) {
-    const messages = await loaders[lang]();
-    i18n.addResourceBundle(lang, 'translation', messages.default, true, true);
-  }
+  await ensureMessages(lang);
   if (i18n.language !== lang) await i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
 }

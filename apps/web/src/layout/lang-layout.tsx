@@ -1,35 +1,22 @@
 // The frame of every page: skip link, name, language switch, the visually-impaired switch,
-// the main navigation and the footer. It also keeps `<html lang>` and focus right.
-import { useEffect, useRef } from 'react';
+// the main navigation and the footer. It also keeps `<html lang>` right.
+import { useEffect } from 'react';
 import { Container, Switch } from '@mantine/core';
-import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NAMES } from '../lib/languages.ts';
 import { useLang } from '../lib/use-lang.ts';
 import { setVisualMode, useVisualMode } from '../lib/visual-mode.ts';
-import { focusMainHeading } from '../lib/page.ts';
 import classes from './layout.module.css';
-
-/** The path without its language: switching language is not a new page. */
-const withoutLang = (p: string) => p.replace(/^\/(kk|ru|en)(?=\/|$)/, '') || '/';
 
 export function LangLayout() {
   const lang = useLang();
   const { t } = useTranslation();
   const visual = useVisualMode();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const previous = useRef<string | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-
-  // After moving to another page, a screen reader should start at its heading.
-  useEffect(() => {
-    const page = withoutLang(pathname);
-    if (previous.current !== null && previous.current !== page) focusMainHeading();
-    previous.current = page;
-  }, [pathname]);
 
   const navItems = [
     { to: '/$lang', label: t('nav.home'), exact: true },

@@ -20,7 +20,7 @@ export function BodyPage() {
   const { code } = route.useParams();
   const body = useBody(code);
   const topics = useTopics();
-  usePageTitle(body.data ? nameIn(body.data.name, lang) : t('body.title'));
+  usePageTitle(body.data ? nameIn(body.data.name, lang) : t('body.title'), !body.isPending);
 
   if (body.isPending) {
     return (

@@ -96,6 +96,7 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
   const corr = useCorrespondence(key, view.status);
   const messages = useTrackedMessages(key, view.status);
   const [replied, setReplied] = useState(false);
+  const [rated, setRated] = useState(false);
   const repliedRef = useRef<HTMLParagraphElement>(null);
   const answer = corr.data?.answer ?? null;
   const request = [...(corr.data?.messages ?? [])].reverse().find((m) => m.type === 'appeal.info_requested')?.text ?? null;
@@ -164,7 +165,7 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
         </section>
       )}
 
-      {view.status === 'awaiting_applicant' &&
+      {(view.status === 'awaiting_applicant' || replied) &&
         (replied ? (
           <Text ref={repliedRef} tabIndex={-1} fw={700} role="status">
             {t('track.replySent')}
@@ -182,7 +183,17 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
           />
         ))}
 
-      {canRate && <FeedbackForm number={view.number} code={code} onSent={onChange} />}
+      {(canRate || rated) && (
+        <FeedbackForm
+          number={view.number}
+          code={code}
+          onSent={() => {
+            // Stay on the thanks while the result refreshes with the rating.
+            setRated(true);
+            onChange();
+          }}
+        />
+      )}
 
       <section aria-labelledby="history-title">
         <Title order={3} id="history-title" mb="sm">

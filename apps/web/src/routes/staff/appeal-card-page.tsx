@@ -51,7 +51,7 @@ export function AppealCardPage() {
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
-  usePageTitle(card.data ? t('card.title', { number: card.data.number }) : t('card.loading'));
+  usePageTitle(card.data ? t('card.title', { number: card.data.number }) : t('card.loading'), !card.isPending);
 
   const draft = answers.data?.items.find((a) => a.status === 'draft');
   const actions = card.data ? allowedActions(me, card.data, !!draft) : [];

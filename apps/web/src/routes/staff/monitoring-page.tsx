@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
 import { useMonitoring, type MonitoringCounts, type MonitoringItem } from '../../features/staff/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { ShortcutsHelp } from '../../features/staff/components/shortcuts-help.tsx';
 import classes from './staff.module.css';
 
@@ -86,7 +87,7 @@ function CountTable({ title, rows }: { title: string; rows: Array<{ key: string;
       {rows.length === 0 ? (
         <Text>{t('monitoring.nothing')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollRegion label={title}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -113,7 +114,7 @@ function CountTable({ title, rows }: { title: string; rows: Array<{ key: string;
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </section>
   );

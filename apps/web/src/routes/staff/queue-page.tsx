@@ -1,7 +1,7 @@
 // My queue and my unit's queue: filters, search, overdue and due-soon first.
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { Button, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Button, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.tsx';
 import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from '@tyndau/contracts';
@@ -14,6 +14,7 @@ import { FlagBadge, StatusBadge } from '../../components/status-badge.tsx';
 import { useAppealList, useAppealPages, useMe, type ListParams, type Me } from '../../features/staff/api.ts';
 import { useTopics } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { ShortcutsHelp } from '../../features/staff/components/shortcuts-help.tsx';
 import type { QueueSearch } from '../../router.tsx';
 import classes from './staff.module.css';
@@ -97,18 +98,19 @@ export function QueuePage() {
       <Title order={1}>{t('queue.title')}</Title>
 
       <ul className={classes.counts} aria-label={t('queue.attention')}>
-        <li>
-          <Link to="." search={(p: QueueSearch): QueueSearch => ({ ...p, flag: p.flag === 'overdue' ? undefined : 'overdue' })} className={classes.count} data-tone="overdue" aria-pressed={search.flag === 'overdue'} data-testid="count-overdue">
-            <span className={classes.countValue}>{count(overdue)}</span>
-            {t('queue.overdue')}
-          </Link>
-        </li>
-        <li>
-          <Link to="." search={(p: QueueSearch): QueueSearch => ({ ...p, flag: p.flag === 'dueSoon' ? undefined : 'dueSoon' })} className={classes.count} data-tone="dueSoon" aria-pressed={search.flag === 'dueSoon'} data-testid="count-due-soon">
-            <span className={classes.countValue}>{count(dueSoon)}</span>
-            {t('queue.dueSoon')}
-          </Link>
-        </li>
+        {(
+          [
+            ['overdue', overdue, 'count-overdue'],
+            ['dueSoon', dueSoon, 'count-due-soon'],
+          ] as const
+        ).map(([flag, r, testId]) => (
+          <li key={flag}>
+            <UnstyledButton className={classes.count} data-tone={flag} aria-pressed={search.flag === flag} data-testid={testId} onClick={() => setSearch({ flag: search.flag === flag ? undefined : flag })}>
+              <span className={classes.countValue}>{count(r)}</span>
+              {flag === 'overdue' ? t('queue.overdue') : t('queue.dueSoon')}
+            </UnstyledButton>
+          </li>
+        ))}
       </ul>
 
       <Stack gap="sm" component="section" aria-labelledby="filters-title">
@@ -165,7 +167,7 @@ export function QueuePage() {
         </Title>
         <div aria-live="polite">{list.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : <Text>{t('queue.shown', { count: items.length })}</Text>}</div>
         {items.length > 0 && (
-          <Table.ScrollContainer minWidth={800}>
+          <ScrollRegion label={t('queue.list')}>
             <Table className={classes.table} striped highlightOnHover data-testid="queue-table">
               <Table.Thead>
                 <Table.Tr>
@@ -216,7 +218,7 @@ export function QueuePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
         {list.hasNextPage && (
           <Button mt="md" variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
