@@ -21,13 +21,14 @@ export function applicantRoute(a: ApplicantContact): { channel: string; address:
   return { channel: 'portal', address: null };
 }
 
-async function notifyApplicant(tx: Tx, appealId: string, template: string, at: Date, payload: Record<string, unknown>, opts: { instantChannel?: boolean } = {}) {
+async function notifyApplicant(tx: Tx, appealId: string, template: string, at: Date, payload: Record<string, unknown>, opts: { instantChannel?: boolean; method?: unknown } = {}) {
   const a = await tx
     .selectFrom('appeal')
     .select(['preferredAnswer', 'applicantEmail', 'applicantPhone', 'address', 'language', 'number'])
     .where('id', '=', appealId)
     .executeTakeFirstOrThrow();
-  let route = applicantRoute(a);
+  // An answer goes by the method chosen for it, which may differ from the one asked for at intake.
+  let route = applicantRoute(typeof opts.method === 'string' ? { ...a, preferredAnswer: opts.method } : a);
   // A registration receipt is not worth a paper letter: e-mail or SMS if we have them, else the portal.
   if (opts.instantChannel && route.channel === 'paper') route = a.applicantEmail ? { channel: 'email', address: a.applicantEmail } : a.applicantPhone ? { channel: 'sms', address: a.applicantPhone } : { channel: 'portal', address: null };
   await queueNotification(tx, { appealId, recipientKind: 'applicant', template, channel: route.channel, language: a.language, address: route.address, payload: { number: a.number, ...payload }, at });
@@ -75,4 +76,10 @@ export function subscribeNotifications(ctx: AppContext): void {
     if (e.transient?.ownReceipt) return;
     await notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCode: e.transient?.accessCode }, { instantChannel: true });
   }, receiptInline);
+  // The common process (modules/process): the applicant hears of every decision on the appeal.
+  ctx.events.on('appeal.redirected', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.redirected', e.at, { targetBodyName: e.data?.targetBodyName, newNumber: e.data?.number, reason: e.reason }));
+  ctx.events.on('appeal.extended', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.extended', e.at, { until: e.data?.until, legalDueAt: e.data?.legalDueAt, reason: e.reason }));
+  ctx.events.on('appeal.info_requested', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.info_requested', e.at, { text: e.reason }));
+  ctx.events.on('appeal.answered', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.answered', e.at, { text: e.transient?.text, resolution: e.data?.resolution }, { method: e.data?.deliveryMethod }));
+  ctx.events.on('appeal.left_without_consideration', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.left_without_consideration', e.at, { reason: e.reason }));
 }
