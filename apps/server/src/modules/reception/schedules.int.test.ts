@@ -58,10 +58,17 @@ describe('schedules: drafted by the communications office, approved by the head,
     const byId = (await call('GET', `/bodies/${await env.bodyId('akimat-astana')}/reception-slots?from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z`)).json();
     assert.equal(byId.items.length, 2);
 
-    // An approved schedule is what citizens book against: no more edits.
+    // An approved schedule is what citizens book against: the office no longer edits it and
+    // nothing is removed; the head may add an extra reception, published at once.
     const late = await call('POST', `/receptions/schedules/${draft.id}/slots`, 'comms_officer', 'akimat-astana', { slots: [slot('2026-12-10', '10:00')] });
     assert.equal(late.statusCode, 409);
     assert.equal(late.json().error.code, 'INVALID_TRANSITION');
+    const gone = await call('DELETE', `/receptions/schedules/${draft.id}/slots/${approved.json().slots[0].id}`, 'comms_officer');
+    assert.equal(gone.statusCode, 409);
+    const extra = await call('POST', `/receptions/schedules/${draft.id}/slots`, 'head', 'akimat-astana', { slots: [slot('2026-12-10', '10:00')] });
+    assert.equal(extra.statusCode, 200, extra.body);
+    assert.equal(extra.json().status, 'approved');
+    assert.ok((await call('GET', '/bodies/akimat-astana/reception-slots')).json().items.some((s: { startsAt: string }) => s.startsAt === slot('2026-12-10', '10:00').startsAt));
     const again = await call('POST', `/receptions/schedules/${draft.id}/approve`, 'head');
     assert.equal(again.statusCode, 409);
   });

@@ -73,7 +73,7 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: TAGS,
-          summary: 'Add slots to a draft schedule',
+          summary: 'Add slots: to a draft (communications office), or an extra reception to an approved schedule (the head; published at once)',
           params: IdParams,
           body: Type.Object({ slots: Type.Array(SlotInputSchema, { minItems: 1, maxItems: 300 }) }, { additionalProperties: false }),
           response: { 200: ScheduleSchema },

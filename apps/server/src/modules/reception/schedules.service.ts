@@ -116,13 +116,18 @@ export async function createSchedule(ctx: AppContext, staff: Staff, input: Sched
   return getSchedule(ctx, staff, id);
 }
 
-/** Add slots to a draft; an approved schedule is what citizens booked against and stays as approved. */
+/**
+ * Add slots: the communications office to a draft; the head, who approves schedules, may
+ * add an extra reception to an approved one (published at once). Nothing is taken away
+ * from an approved schedule: citizens have booked against it.
+ */
 export async function addSlots(ctx: AppContext, staff: Staff, scheduleId: string, input: SlotInput[]) {
-  assertRole(staff, SCHEDULE_DRAFTERS);
+  assertRole(staff, [...SCHEDULE_DRAFTERS, ...SCHEDULE_APPROVERS]);
   const s = await getOwnSchedule(ctx, staff, scheduleId);
   await ctx.db.transaction().execute(async (tx) => {
     const locked = await repo.lockSchedule(tx, s.id);
-    if (locked?.status !== 'draft') throw new AppError('INVALID_TRANSITION', 'only a draft schedule is edited', { status: locked?.status });
+    const may = locked?.status === 'draft' ? SCHEDULE_DRAFTERS.includes(staff.role) : locked?.status === 'approved' && SCHEDULE_APPROVERS.includes(staff.role);
+    if (!may) throw new AppError(locked?.status === 'draft' ? 'FORBIDDEN' : 'INVALID_TRANSITION', 'a draft is edited by the office; the head adds to an approved schedule', { status: locked?.status });
     const existing = await repo.listSlotsOfSchedules(tx, [s.id]);
     const slots = validateSlots(parseQuarter(s.quarter), input, existing);
     await repo.insertSlots(tx, slots.map((x) => ({ ...x, scheduleId: s.id, bodyId: s.bodyId, officialId: s.officialId })));
