@@ -2,7 +2,7 @@
 // that makes the change. Other modules subscribe (notifications, analytics) and do
 // their part in that same transaction, so nothing is half-done.
 import type { Db } from '../db/database.ts';
-import type { InsertQueryBuilder, QueryCreator, Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export type Tx = Transaction<Database> | Db;
@@ -35,16 +35,13 @@ export function eventRow(e: AppealEventInput) {
 
 export type EventSubscriber = (tx: Tx, event: AppealEventInput & { id: number }) => Promise<void>;
 
-/** The appeal just written by the statement that records its event, as the CTE `a`. */
-export type WithNewAppeal = Database & { a: { id: string; number: string; bodyId: string } };
-
 /**
  * The same work as a subscriber, written as one more INSERT in the statement that records
  * the event (intake, where every round trip while the body's number counter is locked
- * counts). Null when there is nothing to do for this event.
+ * counts): an `insert … select … from a`, where `a` is the new appeal (id, number, body_id).
+ * Null when there is nothing to do for this event.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type InlineSubscriber = (event: Omit<AppealEventInput, 'appealId'>) => ((db: QueryCreator<WithNewAppeal>) => InsertQueryBuilder<WithNewAppeal, any, any>) | null;
+export type InlineSubscriber = (event: Omit<AppealEventInput, 'appealId'>) => RawBuilder<unknown> | null;
 
 export class EventLog {
   private readonly subscribers = new Map<string, EventSubscriber[]>();

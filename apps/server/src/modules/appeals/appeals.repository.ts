@@ -1,7 +1,7 @@
 // Kysely queries over the register.
-import { sql, type InsertObject, type QueryCreator } from 'kysely';
+import { sql, type InsertObject } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx, type WithNewAppeal } from '../../platform/events.ts';
+import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
 import type { Database } from '../../db/schema.ts';
 
 export function findAppeal(db: Tx, id: string) {
@@ -129,9 +129,10 @@ export function listAppeals(db: Db, f: AppealFilter) {
  * its `appeal.registered` event (whose data gets the number and repeatOfId) and what the
  * event's inline subscribers add (the receipt to the applicant). The counter row queues
  * the body's intake until COMMIT, so every round trip saved after taking it raises how
- * many appeals one body can register per second.
+ * many appeals one body can register per second. Written as SQL rather than built with
+ * Kysely's builder, which cost a third of the platform's CPU per intake.
  */
-export function insertRegisteredAppeal(
+export async function insertRegisteredAppeal(
   tx: Tx,
   p: {
     bodyId: string;
@@ -142,45 +143,25 @@ export function insertRegisteredAppeal(
     inline: InlineSubscriber[];
   },
 ) {
-  // The event's appeal_id is the new appeal's id, taken from the statement.
-  const event = eventRow({ ...p.event, appealId: '' });
-  let q = tx
-    .with('n', (db) =>
-      db
-        .insertInto('appealNumber')
-        .values({ bodyId: p.bodyId, year: p.year, last: 1 })
-        .onConflict((oc) => oc.columns(['bodyId', 'year']).doUpdateSet((eb) => ({ last: eb('appealNumber.last', '+', 1) })))
-        .returning('last'),
-    )
-    .with('a', (db) =>
-      db
-        .insertInto('appeal')
-        .values({ ...p.appeal, bodyId: p.bodyId, number: sql<string>`${`${p.prefix}-${p.year}-`} || lpad((select last from n)::text, 6, '0')` })
-        .returning(['id', 'status', 'number', 'repeatOfId', 'bodyId']),
-    )
-    .with('e', (db) =>
-      db
-        .insertInto('appealEvent')
-        .columns(['appealId', 'type', 'at', 'actorId', 'actorRole', 'reason', 'public', 'data'])
-        .expression((eb) =>
-          eb
-            .selectFrom('a')
-            .select([
-              'a.id',
-              eb.val(event.type).as('type'),
-              eb.val(event.at).as('at'),
-              eb.val(event.actorId).as('actorId'),
-              eb.val(event.actorRole).as('actorRole'),
-              eb.val(event.reason).as('reason'),
-              eb.val(event.public).as('public'),
-              sql<Record<string, unknown>>`${JSON.stringify(event.data)}::jsonb || jsonb_strip_nulls(jsonb_build_object('number', a.number, 'repeatOfId', a.repeat_of_id))`.as('data'),
-            ]),
-        )
-        .returning('id'),
-    );
-  p.inline.forEach((fn, i) => {
-    const insert = fn(p.event);
-    if (insert) q = q.with(`s${i}`, (db) => insert(db as unknown as QueryCreator<WithNewAppeal>)) as unknown as typeof q;
-  });
-  return q.selectFrom(['a', 'e']).select(['a.id', 'a.status', 'a.number', 'a.repeatOfId', 'e.id as eventId']).executeTakeFirstOrThrow();
+  const e = eventRow({ ...p.event, appealId: '' }); // appeal_id: the new appeal's, from the statement
+  const columns = Object.keys(p.appeal) as (keyof typeof p.appeal)[];
+  const inline = p.inline.flatMap((fn) => fn(p.event) ?? []);
+  const { rows } = await sql<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number }>`
+    with n as (
+      insert into appeal_number as c (body_id, year, last) values (${p.bodyId}, ${p.year}, 1)
+      on conflict (body_id, year) do update set last = c.last + 1
+      returning last),
+    a as (
+      insert into appeal (number, body_id, ${sql.join(columns.map((k) => sql.ref(k)))})
+      select ${`${p.prefix}-${p.year}-`} || lpad(n.last::text, 6, '0'), ${p.bodyId}, ${sql.join(columns.map((k) => sql`${p.appeal[k]}`))} from n
+      returning id, status, number, repeat_of_id, body_id),
+    e as (
+      insert into appeal_event (appeal_id, type, at, actor_id, actor_role, reason, public, data)
+      select a.id, ${e.type}, ${e.at}, ${e.actorId}, ${e.actorRole}, ${e.reason}, ${e.public},
+             ${JSON.stringify(e.data)}::jsonb || jsonb_strip_nulls(jsonb_build_object('number', a.number, 'repeatOfId', a.repeat_of_id))
+        from a
+      returning id)
+    ${sql.join(inline.map((q, i) => sql`, ${sql.raw(`s${i}`)} as (${q})`), sql``)}
+    select a.id, a.status, a.number, a.repeat_of_id, e.id as event_id from a, e`.execute(tx);
+  return rows[0];
 }

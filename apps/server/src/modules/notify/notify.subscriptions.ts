@@ -45,26 +45,11 @@ const receiptInline: InlineSubscriber = (e) => {
   if (e.transient?.ownReceipt || !contact) return null;
   let route = applicantRoute(contact);
   if (route.channel === 'paper') route = contact.applicantEmail ? { channel: 'email', address: contact.applicantEmail } : contact.applicantPhone ? { channel: 'sms', address: contact.applicantPhone } : { channel: 'portal', address: null };
-  return (db) =>
-    db
-      .insertInto('notification')
-      .columns(['appealId', 'recipientKind', 'template', 'channel', 'language', 'address', 'payload', 'createdAt', 'nextAttemptAt', 'bodyId'])
-      .expression((eb) =>
-        eb
-          .selectFrom('a')
-          .select([
-            'a.id',
-            eb.val('applicant').as('recipientKind'),
-            eb.val('appeal.registered').as('template'),
-            eb.val(route.channel).as('channel'),
-            eb.val(contact.language).as('language'),
-            eb.val(route.address).as('address'),
-            sql<Record<string, unknown>>`jsonb_build_object('number', a.number) || ${JSON.stringify({ accessCode: e.transient?.accessCode })}::jsonb`.as('payload'),
-            eb.val(e.at).as('createdAt'),
-            eb.val(e.at).as('nextAttemptAt'),
-            'a.bodyId',
-          ]),
-      );
+  return sql`
+    insert into notification (appeal_id, recipient_kind, template, channel, language, address, payload, created_at, next_attempt_at, body_id)
+    select a.id, 'applicant', 'appeal.registered', ${route.channel}, ${contact.language}, ${route.address},
+           jsonb_build_object('number', a.number) || ${JSON.stringify({ accessCode: e.transient?.accessCode })}::jsonb, ${e.at}, ${e.at}, a.body_id
+      from a`;
 };
 
 export function subscribeNotifications(ctx: AppContext): void {
