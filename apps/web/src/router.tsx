@@ -55,6 +55,20 @@ const trackRoute = createRoute({
 
 const bodyRoute = createRoute({ getParentRoute: () => langRoute, path: 'bodies/$code', component: lazyRouteComponent(() => import('./routes/portal/body-page.tsx'), 'BodyPage') });
 
+const receptionRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'reception',
+  validateSearch: (s: Record<string, unknown>): { body?: string } => ({ body: str(s.body) }),
+  component: lazyRouteComponent(() => import('./routes/portal/reception-page.tsx'), 'ReceptionPage'),
+});
+
+const receptionBookingRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'reception/booking',
+  validateSearch: (s: Record<string, unknown>): { number?: string } => ({ number: str(s.number) }),
+  component: lazyRouteComponent(() => import('./routes/portal/reception-booking-page.tsx'), 'ReceptionBookingPage'),
+});
+
 // Staff workspace (lazy).
 const staffLoginRoute = createRoute({
   getParentRoute: () => langRoute,
@@ -116,6 +130,30 @@ const staffOutboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/outbox-page.tsx'), 'OutboxPage'),
 });
 
+const staffReceptionRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/reception',
+  component: lazyRouteComponent(() => import('./routes/staff/reception-page.tsx'), 'ReceptionStaffPage'),
+});
+
+const staffSchedulesRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/reception/schedules',
+  component: lazyRouteComponent(() => import('./routes/staff/schedules-page.tsx'), 'SchedulesPage'),
+});
+
+const staffReceptionBookingRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/reception/$number',
+  component: lazyRouteComponent(() => import('./routes/staff/reception-booking-page.tsx'), 'ReceptionBookingStaffPage'),
+});
+
+const staffFrontOfficeRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/front-office',
+  component: lazyRouteComponent(() => import('./routes/staff/front-office-page.tsx'), 'FrontOfficePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   langRoute.addChildren([
@@ -123,8 +161,10 @@ const routeTree = rootRoute.addChildren([
     appealRoute,
     trackRoute,
     bodyRoute,
+    receptionRoute,
+    receptionBookingRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute]),
   ]),
 ]);
 

@@ -1,6 +1,6 @@
 // A body's public page: contacts, every channel with its number, hours and address and what
 // it is for, its units and the topics it handles.
-import { Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
@@ -52,9 +52,14 @@ export function BodyPage() {
         <Title order={1}>{nameIn(b.name, lang)}</Title>
       </Stack>
       <div>
-        <ButtonLink size="lg" to="/$lang/appeal" params={{ lang }} search={{ body: b.code }}>
-          {t('body.writeHere')}
-        </ButtonLink>
+        <Group>
+          <ButtonLink size="lg" to="/$lang/appeal" params={{ lang }} search={{ body: b.code }}>
+            {t('body.writeHere')}
+          </ButtonLink>
+          <ButtonLink size="lg" variant="outline" to="/$lang/reception" params={{ lang }} search={{ body: b.code }}>
+            {t('reception.bookHere')}
+          </ButtonLink>
+        </Group>
       </div>
 
       {c && (

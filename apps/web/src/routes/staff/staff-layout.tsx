@@ -12,6 +12,7 @@ import { logout, useMe } from '../../features/staff/api.ts';
 import { useBody } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
 import { REGISTRAR_ROLES } from '../../features/staff/permissions.ts';
+import { DESK_ROLES, RECEPTION_ROLES } from '../../features/reception/permissions.ts';
 import classes from './staff.module.css';
 import './staff-mantine.css';
 
@@ -51,6 +52,8 @@ export function StaffLayout() {
     { to: '/$lang/staff', label: t('staffNav.queue'), exact: true },
     ...(REGISTRAR_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/register', label: t('staffNav.register'), exact: false }] : []),
     { to: '/$lang/staff/monitoring', label: t('staffNav.monitoring'), exact: false },
+    ...(RECEPTION_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/reception', label: t('staffNav.reception'), exact: false }] : []),
+    ...(DESK_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/front-office', label: t('staffNav.frontOffice'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
   ] as const;
 
