@@ -8,7 +8,8 @@ import { reviewBooking } from './review.service.ts';
 import { addFollowUps, recordOutcome } from './meetings.service.ts';
 
 const TAGS = ['personal reception'];
-const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+// Number-and-code lookups are limited like tracking; staff sessions (a whole office behind one address) are not.
+const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute', allowList: (req: { staff?: unknown }) => !!req.staff } };
 
 export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
