@@ -10,6 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.ts';
 import { installErrorHandler, sendError } from './platform/http.ts';
+import { installValidation } from './platform/validation.ts';
+import { optionalDefaults } from './platform/openapi.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
@@ -24,9 +26,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.env === 'production',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  installValidation(app);
   installErrorHandler(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -35,6 +37,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       info: { title: 'Tyndau API', version: '1.0.0', description: 'The unified register of citizens’ appeals: intake, tracking, staff work.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tyndau_session' } } },
     },
+    transform: optionalDefaults,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 

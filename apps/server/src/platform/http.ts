@@ -44,8 +44,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, lang, err.code, httpStatusOf(err.code), err.details ? { details: err.details } : undefined);
     }
     if ('validation' in err && err.validation) {
-      const details = err.validation.map((v) => ({ field: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '', rule: v.keyword, message: v.message }));
-      return sendError(reply, lang, 'VALIDATION_FAILED', 400, { details });
+      return sendError(reply, lang, 'VALIDATION_FAILED', 400, { details: validationDetails(err.validation) });
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendError(reply, lang, mapped, httpStatusOf(mapped));
@@ -55,6 +54,29 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal Server Error' } });
   });
   app.setNotFoundHandler((req, reply) => sendError(reply, req.lang ?? 'kk', 'NOT_FOUND', 404));
+}
+
+type SchemaProblem = NonNullable<FastifyError['validation']>[number];
+
+/**
+ * One problem per field: a value outside a list of literals (kind, resolution, groupBy)
+ * fails every branch of the union, which reads as one "must be one of …", not N lines.
+ */
+export function validationDetails(problems: SchemaProblem[]) {
+  const details = problems.map((v) => ({ field: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '', rule: v.keyword, message: v.message }));
+  const allowed = new Map<string, unknown[]>();
+  for (const v of problems) if (v.keyword === 'const') allowed.set(v.instancePath, [...(allowed.get(v.instancePath) ?? []), (v.params as { allowedValue?: unknown }).allowedValue]);
+  if (allowed.size === 0) return details;
+  const out: Array<{ field: string; rule: string; message?: string; allowed?: unknown[] }> = [];
+  for (const d of details) {
+    const values = allowed.get(d.field);
+    if (!values) out.push(d);
+    else if (d.rule === 'anyOf' || (d.rule === 'const' && !problems.some((p) => p.keyword === 'anyOf' && p.instancePath === d.field))) {
+      out.push({ field: d.field, rule: 'enum', message: `must be one of: ${values.join(', ')}`, allowed: values });
+      allowed.delete(d.field);
+    }
+  }
+  return out;
 }
 
 /** The signed-in staff member, or 401. */
