@@ -1,6 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { createTestEnv, type TestEnv } from '../test/harness.ts';
+import { withDatabase } from '../test/global-setup.ts';
+import { createDb } from './db/database.ts';
 import { runCli } from './cli.ts';
 
 let env: TestEnv;
@@ -28,4 +31,63 @@ test('migrate is idempotent, seed refuses a database that has bodies, unknown co
   assert.equal(await runCli(['seed', '--demo']), 1);
   assert.equal(await runCli(['frobnicate']), 2);
   assert.equal(await runCli(['help']), 0);
+});
+
+/** runCli with what it printed to stderr. */
+async function runCapturing(args: string[]): Promise<{ code: number; stderr: string }> {
+  const original = console.error;
+  let stderr = '';
+  console.error = (...parts: unknown[]) => {
+    stderr += parts.join(' ') + '\n';
+  };
+  try {
+    return { code: await runCli(args), stderr };
+  } finally {
+    console.error = original;
+  }
+}
+
+test('user add refuses an e-mail that is taken or not an e-mail, with a message, and writes nothing', async () => {
+  const count = async () => (await env.ctx.db.selectFrom('staffUser').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+  const n = await count();
+  const taken = await runCapturing(['user', 'add', '--email', 'Head@Akimat-Astana.example.kz', '--password', 'a-long-password', '--role', 'executor', '--body', 'akimat-astana']);
+  assert.equal(taken.code, 1);
+  assert.match(taken.stderr, /already exists/);
+  assert.doesNotMatch(taken.stderr, /duplicate key|constraint/);
+  const notEmail = await runCapturing(['user', 'add', '--email', 'not an email', '--password', 'a-long-password', '--role', 'executor', '--body', 'akimat-astana']);
+  assert.equal(notEmail.code, 1);
+  assert.match(notEmail.stderr, /not an e-mail address/);
+  assert.equal(await count(), n);
+});
+
+test('a production installation: seed --bodies loads topics and bodies without accounts, user add then works; seed --demo is refused', async () => {
+  const admin = new pg.Client({ connectionString: process.env.TYNDAU_TEST_ADMIN_URL });
+  await admin.connect();
+  const name = `t_cli_empty_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = withDatabase(process.env.TYNDAU_TEST_ADMIN_URL!, name);
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: process.env.NODE_ENV };
+  process.env.DATABASE_URL = url;
+  process.env.NODE_ENV = 'production';
+  const { db } = createDb(url, 2);
+  try {
+    const demo = await runCapturing(['seed', '--demo']);
+    assert.equal(demo.code, 1);
+    assert.match(demo.stderr, /never loaded when NODE_ENV=production/);
+    assert.equal(await runCli(['seed', '--bodies']), 0);
+    const n = async (table: 'body' | 'topic' | 'staffUser' | 'unit') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    assert.equal(await n('body'), 21);
+    assert.ok((await n('topic')) > 14);
+    assert.ok((await n('unit')) >= 21);
+    assert.equal(await n('staffUser'), 0, 'no demo accounts in production');
+    assert.equal(await runCli(['seed', '--bodies']), 1, 'only into an empty database');
+    assert.equal(await runCli(['user', 'add', '--email', 'kense@astana.gov.kz', '--password', 'a-long-password', '--role', 'comms_officer', '--body', 'akimat-astana', '--unit', 'general']), 0);
+    assert.equal(await n('staffUser'), 1);
+  } finally {
+    await db.destroy();
+    process.env.DATABASE_URL = saved.DATABASE_URL;
+    if (saved.NODE_ENV === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved.NODE_ENV;
+  }
 });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { addStaff } from './modules/auth/index.ts';
+import { seedBodies } from './modules/bodies/index.ts';
 import { loadDemoData } from './demo.ts';
 import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadlines/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -11,7 +12,10 @@ import { AppError } from './platform/errors.ts';
 const HELP = `Tyndau command line
 
   npm run tyndau -- migrate                     apply database migrations
-  npm run tyndau -- seed --demo                 load the demo bodies, topics and staff (empty database only)
+  npm run tyndau -- seed --demo                 load the demo bodies, topics and staff (empty database only;
+                                                refused when NODE_ENV=production: demo passwords are public)
+  npm run tyndau -- seed --bodies               load the topic taxonomy and the 21 bodies with their units and
+                                                competence, no accounts (empty database only; for production)
   npm run tyndau -- user add --email E --password P --role R --body CODE [--unit CODE] [--name N]
                                                 add a staff account
   npm run tyndau -- calendar add-day-off DATE --reason R [--kind holiday|transfer_day_off|moved_day_off]
@@ -23,23 +27,35 @@ const HELP = `Tyndau command line
   npm run tyndau -- calendar days-off YEAR      list the year's days off on weekdays and working weekend days
   npm run tyndau -- help                        this text
 
-Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).`;
+Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).
+Works whether the server is stopped or running (it then shares the server's embedded PostgreSQL).`;
+
+/** The server's database and clock; the embedded PostgreSQL is shared when the server runs. */
+const open = () => createContext(loadConfig(), { shareRunningDatabase: true });
 
 type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, Command> = {
   async migrate() {
-    const { close } = await createContext(loadConfig());
+    const { close } = await open();
     console.log('migrations applied');
     await close();
   },
   async seed(args) {
-    const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
-    if (!values.demo) throw new AppError('VALIDATION_FAILED', 'seed needs --demo');
-    const { ctx, close } = await createContext(loadConfig());
+    const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, bodies: { type: 'boolean' } } });
+    if (values.demo === values.bodies) throw new AppError('VALIDATION_FAILED', 'seed needs --demo or --bodies');
+    if (values.demo && loadConfig().env === 'production') {
+      throw new AppError('FORBIDDEN', 'demo data (accounts with a published password) is never loaded when NODE_ENV=production; use seed --bodies and user add');
+    }
+    const { ctx, close } = await open();
     try {
       const any = await ctx.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
-      if (any) throw new AppError('VALIDATION_FAILED', 'the database already has bodies; demo data goes into an empty one');
+      if (any) throw new AppError('VALIDATION_FAILED', `the database already has bodies; ${values.demo ? 'demo data' : 'the bodies'} go into an empty one`);
+      if (values.bodies) {
+        const { bodies } = await seedBodies(ctx);
+        console.log(`topic taxonomy and ${bodies} bodies loaded (no accounts: add them with user add)`);
+        return;
+      }
       await loadDemoData(ctx, { appeals: true });
       console.log('demo data loaded');
     } finally {
@@ -54,7 +70,7 @@ const commands: Record<string, Command> = {
       options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, body: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } },
     });
     if (!values.email || !values.password || !values.role || !values.body) throw new AppError('VALIDATION_FAILED', 'user add needs --email, --password, --role and --body');
-    const { ctx, close } = await createContext(loadConfig());
+    const { ctx, close } = await open();
     try {
       const staff = await addStaff(ctx, { email: values.email, password: values.password, role: values.role, bodyCode: values.body, unitCode: values.unit, name: values.name });
       console.log(`staff account ${staff.email} (${staff.role}) added`);
@@ -67,7 +83,7 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args: rest, options: { reason: { type: 'string' }, kind: { type: 'string' } } });
     const usage = 'usage: calendar add-day-off DATE --reason R [--kind K] | add-working-day DATE --reason R | remove DATE | days-off YEAR';
     if (!sub || !date) throw new AppError('VALIDATION_FAILED', usage);
-    const { ctx, close } = await createContext(loadConfig());
+    const { ctx, close } = await open();
     try {
       if (sub === 'add-day-off' || sub === 'add-working-day') {
         if (!values.reason) throw new AppError('VALIDATION_FAILED', `${sub} needs --reason`);

@@ -9,8 +9,8 @@ import { diskStorage } from './platform/storage.ts';
 import { loadDemoData } from './demo.ts';
 import { subscribeModules } from './subscriptions.ts';
 
-export async function createContext(config: Config, opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock } = {}) {
-  const database = await openDatabase(config);
+export async function createContext(config: Config, opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock; shareRunningDatabase?: boolean } = {}) {
+  const database = await openDatabase(config, { shareRunning: opts.shareRunningDatabase });
   if (opts.migrate !== false) await migrateToLatest(database.db);
   const ctx: AppContext = {
     config,

@@ -6,11 +6,29 @@ import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker } from './modules/notify/index.ts';
 
-const config = loadConfig();
-// Demo accounts have a published password: never load them into a production database.
-const { ctx, close, url } = await createContext(config, { seedDemoIfEmpty: config.env !== 'production' });
+// A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
+// is one line that says why, not a stack trace.
+const started = await (async () => {
+  try {
+    const config = loadConfig();
+    // Demo accounts have a published password: never load them into a production database.
+    return { config, ...(await createContext(config, { seedDemoIfEmpty: config.env !== 'production' })) };
+  } catch (e) {
+    console.error(`Tyndau did not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+})();
+const { config, ctx, close, url } = started;
 const app = await buildApp(ctx, { logger: true });
-await app.listen({ port: config.port, host: config.host });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (e) {
+  const inUse = (e as { code?: string }).code === 'EADDRINUSE';
+  console.error(`Tyndau did not start: ${inUse ? `port ${config.port} is in use (PORT=… chooses another)` : e instanceof Error ? e.message : String(e)}`);
+  await app.close();
+  await close();
+  process.exit(1);
+}
 console.log(`Tyndau is running on http://localhost:${config.port} (API docs: /api/v1/docs)`);
 const delivery = createDeliveryWorker(ctx, { databaseUrl: url, log: (msg, err) => app.log.warn({ err }, msg) });
 await delivery.start();

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, CamelCasePlugin } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import type { Config } from '../config.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { portFor, startEmbeddedPostgres } from './embedded.ts';
 
 export type Db = Kysely<Database>;
 
@@ -30,11 +30,17 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+/**
+ * `shareRunning`: use the embedded server the platform already runs on the data folder
+ * (the command line while the server is up) instead of refusing to start a second one.
+ */
+export async function openDatabase(config: Config, opts: { shareRunning?: boolean } = {}): Promise<OpenedDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
-    const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: Number(process.env.PGPORT_EMBEDDED ?? 54329), database: 'tyndau' });
+    // PGPORT_EMBEDDED pins the port; by default 54329, or any free one when that is taken.
+    const port = process.env.PGPORT_EMBEDDED ? Number(process.env.PGPORT_EMBEDDED) : await portFor(54329);
+    const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port, database: 'tyndau', shareRunning: opts.shareRunning });
     url = server.url('tyndau');
     stopEmbedded = () => server.stop();
   }

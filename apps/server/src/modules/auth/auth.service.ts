@@ -79,11 +79,18 @@ export async function addStaff(
     unitId = unit.id;
   }
   const email = input.email.trim().toLowerCase();
+  // The e-mail is the login and where staff alerts go: one address, one account.
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError('VALIDATION_FAILED', `not an e-mail address: ${input.email}`, { field: 'email' });
+  const staffExists = () => new AppError('STAFF_EXISTS', `a staff account with e-mail ${email} already exists`, { field: 'email' });
+  if (await ctx.db.selectFrom('staffUser').select('id').where('email', '=', email).executeTakeFirst()) throw staffExists();
   const row = await ctx.db
     .insertInto('staffUser')
     .values({ email, passwordHash: await hashPassword(input.password), name: input.name ?? email, role: input.role, bodyId: body.id, unitId })
     .returning(['id', 'email', 'name', 'role', 'bodyId', 'unitId', 'language'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((e: { code?: string }) => {
+      throw e.code === '23505' ? staffExists() : e;
+    });
   return row as Staff;
 }
 

@@ -11,8 +11,17 @@ export const DEMO_ROLES = ['admin', 'comms_officer', 'head', 'deputy', 'executor
 /** demo e-mail of a role in a body: head@akimat-astana.example.kz */
 export const demoEmail = (role: string, bodyCode: string) => `${role.replace('_', '-')}@${bodyCode}.example.kz`;
 
-export async function seedDemo(ctx: AppContext): Promise<{ bodies: number; staff: number }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+/**
+ * The topic taxonomy and the 21 bodies (units, competence, channels, contacts) without any
+ * account: what a production installation starts from before `user add`.
+ */
+export async function seedBodies(ctx: AppContext): Promise<{ bodies: number; staff: number }> {
+  return seedDemo(ctx, { accounts: false });
+}
+
+export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {}): Promise<{ bodies: number; staff: number }> {
+  const accounts = opts.accounts !== false;
+  const passwordHash = accounts ? await hashPassword(DEMO_PASSWORD) : '';
   let staff = 0;
   await ctx.db.transaction().execute(async (tx) => {
     await tx
@@ -50,6 +59,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ bodies: number; staff
         .insertInto('bodyTopic')
         .values([...rules].map(([topicCode, uid]) => ({ bodyId: body.id, topicCode, unitId: uid ?? unitId(b.units[0].code) })))
         .execute();
+      if (!accounts) continue;
       const people = DEMO_ROLES.map((role) => ({
         email: demoEmail(role, b.code),
         passwordHash,
@@ -61,6 +71,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ bodies: number; staff
       await tx.insertInto('staffUser').values(people).execute();
       staff += people.length;
     }
+    if (!accounts) return;
     // Cross-body readers sit in the first ministry.
     const first = DEMO_BODIES[0].code;
     await tx
