@@ -1,8 +1,12 @@
 // Browser tests: Debian's Chromium (never a downloaded browser) against the real platform,
-// started by e2e/serve.ts on a throwaway embedded PostgreSQL with demo data and a fixed clock.
+// started by e2e/serve.ts on a throwaway embedded PostgreSQL with demo data and a fixed clock,
+// on a free port, serving its own build of the web app.
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 
-const port = Number((process.env.E2E_PORT ??= '3100'));
+// A free port, chosen once by the main process; workers inherit it through the environment.
+process.env.E2E_PORT ??= execFileSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"], { encoding: 'utf8' }).trim();
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

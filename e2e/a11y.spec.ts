@@ -5,6 +5,8 @@ import { expectAccessible, LANGS, msg, signIn, snap } from './helpers.ts';
 
 for (const lang of LANGS) {
   test.describe(`pages in ${lang}`, () => {
+    // Several pages and an axe run each: give them time on a busy machine.
+    test.describe.configure({ timeout: 240_000 });
     test(`portal pages (${lang})`, async ({ page }, testInfo) => {
       const pages: Array<[string, string, string]> = [
         ['home', `/${lang}/`, msg(lang, 'home.title')],

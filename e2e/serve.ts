@@ -1,10 +1,11 @@
-// The platform for the browser tests: a fresh data folder and a free PostgreSQL port each
-// run (so a developer's own server is never touched), removed again when the run ends.
+// The platform for the browser tests: a fresh data folder, a free PostgreSQL port and its own
+// build of the web app each run (so neither a developer's server nor a build running beside
+// it is touched), removed again when the run ends.
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,9 +23,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tyndau-e2e-'));
 // As root, PostgreSQL runs as its own user, which must be able to enter the folder.
 fs.chmodSync(dataDir, 0o755);
 const pgPort = await freePort();
+const webDist = path.join(dataDir, 'web');
+execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'], {
+  cwd: path.join(root, 'apps/web'),
+  stdio: 'inherit',
+});
 const child = spawn(process.execPath, [path.join(root, 'apps/server/src/main.ts')], {
   cwd: root,
-  env: { ...process.env, TYNDAU_DATA_DIR: dataDir, PGPORT_EMBEDDED: String(pgPort) },
+  env: { ...process.env, TYNDAU_DATA_DIR: dataDir, PGPORT_EMBEDDED: String(pgPort), TYNDAU_WEB_DIST: webDist },
   stdio: 'inherit',
 });
 

@@ -64,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),
-    webDist: path.resolve(root, 'apps/web/dist'),
+    // The built web app; the browser tests serve a private build (e2e/serve.ts).
+    webDist: path.resolve(root, env.TYNDAU_WEB_DIST ?? 'apps/web/dist'),
   };
 }

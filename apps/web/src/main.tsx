@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from './i18n/index.ts';
@@ -14,7 +14,17 @@ import './styles.css';
 
 applyStoredVisualMode();
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (err) => {
+      // The session ended while working: sign in again, then come back to this page.
+      const path = window.location.pathname;
+      if (err instanceof ApiError && err.status === 401 && /^\/(kk|ru|en)\/staff(?!\/login)/.test(path)) {
+        queryClient.setQueryData(['me'], null);
+        void router.navigate({ to: '/$lang/staff/login', params: { lang: path.slice(1, 3) }, search: { next: path + window.location.search } });
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

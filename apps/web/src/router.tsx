@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, Outlet, redirect } from '@tanstack/react-router';
 import { ensureMessages, loadLanguage } from './i18n/index.ts';
 import { isLanguage, preferredLanguage } from './lib/languages.ts';
+import { meQuery } from './features/staff/api.ts';
 import { LangLayout } from './layout/lang-layout.tsx';
 import { NotFoundPage } from './routes/portal/not-found-page.tsx';
 import { HomePage } from './routes/portal/home-page.tsx';
@@ -80,6 +81,11 @@ const staffLoginRoute = createRoute({
 const staffAreaRoute = createRoute({
   getParentRoute: () => langRoute,
   id: 'staff-area',
+  // No session: the sign-in page first, then back to the page asked for.
+  beforeLoad: async ({ context, location, params }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/$lang/staff/login', params: { lang: params.lang }, search: { next: location.href }, replace: true });
+  },
   component: lazyRouteComponent(() => import('./routes/staff/staff-layout.tsx'), 'StaffLayout'),
 });
 

@@ -1,29 +1,71 @@
 // Dates and numbers in the page's locale. Terms are legal dates in Asia/Almaty, whatever
-// the reader's own time zone.
+// the reader's own time zone. English pages write dates the British way (27 March 2026),
+// as Kazakhstan does. Some browsers (Chromium's own ICU) ship no Kazakh date or number
+// data and would print "2026 M03 27"; then Kazakh is written by CLDR's kk patterns here.
 import type { Language } from './languages.ts';
 
 const ZONE = 'Asia/Almaty';
+const LOCALE: Record<Language, string> = { kk: 'kk', ru: 'ru', en: 'en-GB' };
+
+const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const KK_MONTHS_SHORT = ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'];
+
+/** Whether this browser's Intl knows Kazakh month names (checked once). */
+const kazakhDates = (() => {
+  try {
+    return new Intl.DateTimeFormat('kk', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 2, 15))) === 'наурыз';
+  } catch {
+    return false;
+  }
+})();
+
+/** Kazakh numbers are grouped like Russian ones (1 234 567,5); a browser without kk data would write 1,234,567.5. */
+const kazakhNumbers = (() => {
+  try {
+    return new Intl.NumberFormat('kk').format(1234.5) !== '1,234.5';
+  } catch {
+    return false;
+  }
+})();
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Language, kind: 'date' | 'dateTime' | 'time'): Intl.DateTimeFormat {
+function formatter(lang: Language, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
   const key = `${lang}:${kind}`;
   let f = cache.get(key);
   if (!f) {
-    const opts: Intl.DateTimeFormatOptions =
-      kind === 'date'
-        ? { dateStyle: 'long', timeZone: ZONE }
-        : kind === 'time'
-          ? { timeStyle: 'short', timeZone: ZONE }
-          : { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE };
-    f = new Intl.DateTimeFormat(lang, opts);
+    const opts: Intl.DateTimeFormatOptions = kind === 'date' ? { dateStyle: 'long', timeZone: ZONE } : { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE };
+    f = new Intl.DateTimeFormat(LOCALE[lang], opts);
     cache.set(key, f);
   }
   return f;
 }
 
-export const formatDate = (iso: string | null | undefined, lang: Language) => (iso ? formatter(lang, 'date').format(new Date(iso)) : '—');
-export const formatDateTime = (iso: string | null | undefined, lang: Language) => (iso ? formatter(lang, 'dateTime').format(new Date(iso)) : '—');
-export const formatNumber = (n: number, lang: Language) => new Intl.NumberFormat(lang).format(n);
+const partsFormat = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Year, month (1–12), day, hour and minute of an instant in Almaty. */
+function almatyParts(d: Date) {
+  const p = Object.fromEntries(partsFormat.formatToParts(d).map((x) => [x.type, x.value]));
+  return { y: p.year, m: Number(p.month), d: Number(p.day), hh: p.hour, mm: p.minute };
+}
+
+/** CLDR kk: "y 'ж'. d MMMM" and "y 'ж'. dd MMM, HH:mm". */
+export function kazakh(d: Date, kind: 'date' | 'dateTime'): string {
+  const p = almatyParts(d);
+  return kind === 'date' ? `${p.y} ж. ${p.d} ${KK_MONTHS[p.m - 1]}` : `${p.y} ж. ${String(p.d).padStart(2, '0')} ${KK_MONTHS_SHORT[p.m - 1]}, ${p.hh}:${p.mm}`;
+}
+
+function format(iso: string | null | undefined, lang: Language, kind: 'date' | 'dateTime'): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  if (lang === 'kk' && !kazakhDates) return kazakh(d, kind);
+  return formatter(lang, kind).format(d);
+}
+
+export const formatDate = (iso: string | null | undefined, lang: Language) => format(iso, lang, 'date');
+export const formatDateTime = (iso: string | null | undefined, lang: Language) => format(iso, lang, 'dateTime');
+export const formatNumber = (n: number, lang: Language) => new Intl.NumberFormat(lang === 'kk' && !kazakhNumbers ? 'ru' : LOCALE[lang]).format(n);
 
 /** 'YYYY-MM-DD' of an instant in Almaty: the calendar day the law counts in. */
 export function almatyDay(iso: string): string {

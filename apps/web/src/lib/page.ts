@@ -19,10 +19,14 @@ export function usePageTitle(title: string, ready = true): void {
 }
 
 /** Move focus to an element (a result heading, an error summary) once it is in the page. */
-export function focusSoon(getEl: () => HTMLElement | null | undefined): void {
+export function focusSoon(getEl: () => HTMLElement | null | undefined, frames = 10): void {
   requestAnimationFrame(() => {
     const el = getEl();
-    if (!el) return;
+    // Rendering may lag a frame or two behind the state change that asked for focus.
+    if (!el) {
+      if (frames > 0) focusSoon(getEl, frames - 1);
+      return;
+    }
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.focus();
   });

@@ -1,6 +1,6 @@
 // The staff workspace's calls: session, the register's lists and cards, and the common
 // process's actions (triage, assign, extend, request info, answer, sign, close).
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ApiError, qs } from '../../lib/api.ts';
 import type { Localized } from '../bodies/api.ts';
 
@@ -14,19 +14,22 @@ export interface Me {
   language: string;
 }
 
+/** The signed-in staff member, or null (no session). The router checks it before a staff page. */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async ({ signal }): Promise<Me | null> => {
+    try {
+      return (await api<{ staff: Me }>('/me', { signal })).staff;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async ({ signal }) => {
-      try {
-        return (await api<{ staff: Me }>('/me', { signal })).staff;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export const login = (email: string, password: string) => api<{ staff: Me }>('/auth/login', { body: { email, password } });

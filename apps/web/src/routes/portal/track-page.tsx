@@ -98,6 +98,9 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
   const [replied, setReplied] = useState(false);
   const [rated, setRated] = useState(false);
   const repliedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (replied) focusSoon(() => repliedRef.current);
+  }, [replied]);
   const answer = corr.data?.answer ?? null;
   const request = [...(corr.data?.messages ?? [])].reverse().find((m) => m.type === 'appeal.info_requested')?.text ?? null;
   const open = OPEN.includes(view.status);
@@ -177,7 +180,6 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
             request={request}
             onSent={() => {
               setReplied(true);
-              focusSoon(() => repliedRef.current);
               onChange();
             }}
           />

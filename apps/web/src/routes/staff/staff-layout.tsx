@@ -1,9 +1,9 @@
-// The staff area: only for a signed-in person (else the sign-in page, then back here), with
-// the workspace's own navigation and its global shortcuts.
-import { useEffect, useMemo } from 'react';
+// The staff area (the router sends a person without a session to the sign-in page first),
+// with the workspace's own navigation and its global shortcuts.
+import { useMemo } from 'react';
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { enumLabel } from '../../i18n/index.ts';
 import { useLang } from '../../lib/use-lang.ts';
@@ -22,12 +22,7 @@ export function StaffLayout() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const location = useRouterState({ select: (s) => s.location });
   const body = useBody(me.data?.bodyId);
-
-  useEffect(() => {
-    if (me.data === null) void navigate({ to: '/$lang/staff/login', params: { lang }, search: { next: location.href }, replace: true });
-  }, [me.data, navigate, lang, location.href]);
 
   const bindings = useMemo(
     () => ({

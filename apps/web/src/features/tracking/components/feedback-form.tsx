@@ -1,6 +1,6 @@
 // Rate the answer 1–5 and, if you disagree, say so: disagreement opens a complaint about
 // the answer in the same body.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,6 @@ export function FeedbackForm({ number, code, onSent }: { number: string; code: s
     mutationFn: () => sendFeedback(number, { code, score: Number(score), comment: comment.trim() || undefined, disagree }),
     onSuccess: (r) => {
       setSent(r ?? {});
-      focusSoon(() => thanks.current);
       onSent();
     },
     onError: (e) => {
@@ -31,6 +30,11 @@ export function FeedbackForm({ number, code, onSent }: { number: string; code: s
       focusSoon(() => summary.current);
     },
   });
+
+  // Once the thanks is on the page, focus goes to it (the button that had focus is gone).
+  useEffect(() => {
+    if (sent) focusSoon(() => thanks.current);
+  }, [sent]);
 
   if (sent) {
     const complaint = (sent.complaint as { number?: string } | undefined)?.number ?? (sent.complaintNumber as string | undefined);
