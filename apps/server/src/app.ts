@@ -16,7 +16,7 @@ import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
 import { notifyRoutes } from './modules/notify/index.ts';
-import { processRoutes } from './modules/process/index.ts';
+import { processRoutes, sentAnswerOf } from './modules/process/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
@@ -50,7 +50,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(processRoutes(ctx));
       await api.register(analyticsRoutes(ctx));
       await api.register(bodiesRoutes(ctx));
-      await api.register(appealsRoutes(ctx, { dueSoonBefore: (now) => dueSoonBefore(ctx, now) }));
+      await api.register(appealsRoutes(ctx, { dueSoonBefore: (now) => dueSoonBefore(ctx, now), trackAnswer: (id) => sentAnswerOf(ctx, id) }));
       await api.register(notifyRoutes(ctx));
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));

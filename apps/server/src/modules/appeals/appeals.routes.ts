@@ -8,7 +8,13 @@ import { registerAppeal } from './register-appeal.ts';
 import { getAppealCard, listAppeals, termFlags, trackAppeal } from './appeals.service.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from './attachments.ts';
 
-export function appealsRoutes(ctx: AppContext, hooks: { dueSoonBefore?: (now: Date) => Promise<Date> } = {}): FastifyPluginAsyncTypebox {
+/** The sent answer as the tracking view shows it (the process module owns answers). */
+export type TrackedAnswer = { text: string; resolution: string; deliveryMethod: string; sentAt: string | null } | null;
+
+export function appealsRoutes(
+  ctx: AppContext,
+  hooks: { dueSoonBefore?: (now: Date) => Promise<Date>; trackAnswer?: (appealId: string) => Promise<TrackedAnswer> } = {},
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     // Files arrive as the raw request body with their own content type.
     app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
@@ -69,12 +75,15 @@ export function appealsRoutes(ctx: AppContext, hooks: { dueSoonBefore?: (now: Da
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
         schema: {
           tags: ['appeals'],
-          summary: 'Track an appeal by its number and access code',
+          summary: 'Track an appeal by its number and access code: status, key dates, public history and the answer once sent',
           params: Type.Object({ number: Type.String({ maxLength: 40 }) }),
           querystring: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), lang: Type.Optional(Type.String()) }),
         },
       },
-      async (req) => (await trackAppeal(ctx, req.params.number, req.query.code)).view,
+      async (req) => {
+        const { appeal, view } = await trackAppeal(ctx, req.params.number, req.query.code);
+        return { ...view, answer: hooks.trackAnswer ? await hooks.trackAnswer(appeal.id) : null };
+      },
     );
 
     app.get(

@@ -15,3 +15,9 @@ export async function applicantCorrespondence(ctx: AppContext, number: string, c
     messages: requests.map((e) => ({ type: e.type, at: e.at.toISOString(), text: e.reason })),
   };
 }
+
+/** The answer sent to the applicant, for the tracking view (GET /track/{number}): text, resolution, when. */
+export async function sentAnswerOf(ctx: AppContext, appealId: string) {
+  const answer = await repo.findSentAnswer(ctx.db, appealId);
+  return answer ? { text: answer.text, resolution: answer.resolution, deliveryMethod: answer.deliveryMethod, sentAt: answer.signedAt?.toISOString() ?? null } : null;
+}

@@ -6,3 +6,4 @@ export { processRoutes } from './process.routes.ts';
 export { redirectInTransaction, type RedirectInput } from './redirect.ts';
 export { listResolutions, ANSWER_RESOLUTIONS, type ResolutionDefinition } from './resolutions.ts';
 export { answerProblem } from './answer-check.ts';
+export { sentAnswerOf } from './correspondence.ts';
