@@ -43,6 +43,11 @@ export interface ApplicantData {
 
 export function maskApplicant<T extends ApplicantData & { bodyId: string; channel: string }>(staff: Staff, a: T): T & { personalDataMasked: boolean } {
   if (canSeePersonalData(staff, a)) return { ...a, personalDataMasked: false };
+  // A trust-phone caller's identity is for the ethics commissioner alone: in a small body
+  // even initials and the last digits could name the person who reported a bribe.
+  if (a.channel === 'trust_phone') {
+    return { ...a, applicantName: null, applicantIin: null, applicantBin: null, applicantEmail: null, applicantPhone: null, personalDataMasked: true };
+  }
   return {
     ...a,
     applicantName: a.applicantName ? a.applicantName.split(/\s+/).map((w) => `${w[0]}.`).join(' ') : null,

@@ -54,6 +54,8 @@ export async function releaseClaims(db: Db, claims: Array<{ id: string; attempts
 export interface AppealForMessage {
   id: string;
   number: string;
+  /** The appeal's channel: a trust-phone caller's messages are not shown to the administrator. */
+  channel?: string;
   applicantName: string | null;
   legalDueAt: Date | null;
   bodyName: { kk: string; ru: string; en: string };
@@ -68,7 +70,7 @@ export async function loadRenderContext(db: Tx, rows: Array<{ appealId: string |
       ? db
           .selectFrom('appeal as a')
           .innerJoin('body as b', 'b.id', 'a.bodyId')
-          .select(['a.id', 'a.number', 'a.applicantName', 'a.legalDueAt', 'b.nameKk', 'b.nameRu', 'b.nameEn'])
+          .select(['a.id', 'a.number', 'a.channel', 'a.applicantName', 'a.legalDueAt', 'b.nameKk', 'b.nameRu', 'b.nameEn'])
           .where('a.id', 'in', appealIds)
           .execute()
       : [],
@@ -76,7 +78,7 @@ export async function loadRenderContext(db: Tx, rows: Array<{ appealId: string |
   ]);
   return {
     appeals: new Map<string, AppealForMessage>(
-      appeals.map((a) => [a.id, { id: a.id, number: a.number, applicantName: a.applicantName, legalDueAt: a.legalDueAt, bodyName: { kk: a.nameKk, ru: a.nameRu, en: a.nameEn } }]),
+      appeals.map((a) => [a.id, { id: a.id, number: a.number, channel: a.channel, applicantName: a.applicantName, legalDueAt: a.legalDueAt, bodyName: { kk: a.nameKk, ru: a.nameRu, en: a.nameEn } }]),
     ),
     staffNames: new Map(users.map((u) => [u.id, u.name])),
   };

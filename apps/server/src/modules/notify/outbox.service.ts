@@ -58,7 +58,7 @@ export async function listOutbox(ctx: AppContext, staff: Staff, q: OutboxQuery) 
   const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
   const rendered = await renderRows(ctx, page.items);
   return {
-    items: rendered.map(({ row: r, appeal, message: m }) => ({
+    items: rendered.map(({ row: r, appeal, message: m }) => confidential(r, appeal) ?? ({
       id: r.id,
       appealId: r.appealId,
       appealNumber: appeal?.number ?? (typeof r.payload.number === 'string' ? r.payload.number : null),
@@ -84,6 +84,41 @@ export async function listOutbox(ctx: AppContext, staff: Staff, q: OutboxQuery) 
       sms: r.channel === 'sms' ? m.sms : null,
     })),
     nextCursor: page.nextCursor,
+  };
+}
+
+const TRUST_PHONE_NOTE = 'Trust phone: the caller’s messages are seen by the ethics commissioner only.';
+
+/**
+ * A message to a trust-phone caller as the administrator sees it: status and delivery, but
+ * neither the address nor the text (both name the caller; the ethics commissioner alone may).
+ */
+function confidential(r: repo.NotificationRow, appeal: repo.AppealForMessage | null) {
+  if (appeal?.channel !== 'trust_phone' || r.recipientKind !== 'applicant') return undefined;
+  return {
+    id: r.id,
+    appealId: r.appealId,
+    appealNumber: appeal.number,
+    recipientKind: r.recipientKind,
+    recipientUserId: r.recipientUserId,
+    template: r.template,
+    channel: r.channel,
+    address: r.address ? '***' : null,
+    language: r.language,
+    status: r.status,
+    attempts: r.attempts,
+    // The reason stays (a missing SMTP_URL is the administrator's to fix), without addresses in it.
+    error: r.lastError?.replace(/[^\s<>"']+@[^\s<>"']+/g, '***').replace(/\+?\d[\d ()-]{5,}\d/g, '***') ?? null,
+    createdAt: r.createdAt.toISOString(),
+    sendAfter: iso(r.sendAfter),
+    nextAttemptAt: r.status === 'queued' ? iso(r.nextAttemptAt) : null,
+    sentAt: iso(r.sentAt),
+    deliveredAt: iso(r.deliveredAt),
+    providerRef: r.providerRef,
+    subject: `№ ${appeal.number}`,
+    text: TRUST_PHONE_NOTE,
+    html: `<p>${TRUST_PHONE_NOTE}</p>`,
+    sms: null,
   };
 }
 
