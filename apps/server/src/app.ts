@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.ts';
-import { installErrorHandler, sendError } from './platform/http.ts';
+import { clientErrorHandler, installErrorHandler, sendError } from './platform/http.ts';
 import { installValidation } from './platform/validation.ts';
 import { optionalDefaults } from './platform/openapi.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
@@ -26,6 +26,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.env === 'production',
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installValidation(app);

@@ -2,6 +2,7 @@
 // answered, and how the OpenAPI document describes them.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../test/harness.ts';
 
 let env: TestEnv;
@@ -112,5 +113,23 @@ describe('OpenAPI', () => {
     assert.ok(withDefault.includes('get /api/v1/appeals limit'), withDefault.join('\n'));
     const bodies = (await env.app.inject('/api/v1/bodies')).json();
     assert.equal(bodies.items.length, 21);
+  });
+});
+
+describe('requests HTTP cannot read', () => {
+  test('raw Cyrillic in the URL is a 400 in the usual error shape, not the framework’s', async () => {
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = env.app.server.address() as net.AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(Buffer.from('GET /api/v1/bodies?q=астана HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8')));
+      let data = '';
+      socket.on('data', (d) => (data += d.toString('utf8')));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    assert.equal(body.error.code, 'BAD_REQUEST');
+    assert.match(body.error.message, /кодталмаған/);
   });
 });

@@ -79,6 +79,20 @@ export function validationDetails(problems: SchemaProblem[]) {
   return out;
 }
 
+/**
+ * A request HTTP itself cannot read (raw non-ASCII in the URL, oversized headers, a timeout)
+ * never reaches the router; it is answered in the same error shape as everything else.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE'] : [400, 'BAD_REQUEST'];
+  const body = JSON.stringify({ error: { code, message: messageFor(code, 'kk') } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${code}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}
+
 /** The signed-in staff member, or 401. */
 export function requireStaff(req: FastifyRequest, roles?: readonly Role[]): Staff {
   if (!req.staff) throw new AppError('UNAUTHENTICATED');

@@ -4,6 +4,9 @@ import type { Language, Localized } from '@tyndau/contracts';
 export const ERROR_MESSAGES: Record<string, Localized> = {
   VALIDATION_FAILED: { kk: 'Деректер дұрыс толтырылмаған.', ru: 'Данные заполнены неверно.', en: 'The data is not valid.' },
   INVALID_JSON: { kk: 'Сұрау дұрыс JSON емес.', ru: 'Запрос не является корректным JSON.', en: 'The request is not valid JSON.' },
+  BAD_REQUEST: { kk: 'Сұрауды оқу мүмкін емес (мекенжайдағы таңбалар кодталмаған ба?).', ru: 'Запрос не удаётся прочитать (символы в адресе не закодированы?).', en: 'The request cannot be read (are the characters in the URL encoded?).' },
+  REQUEST_TIMEOUT: { kk: 'Сұрау тым ұзақ келді.', ru: 'Запрос шёл слишком долго.', en: 'The request took too long to arrive.' },
+  HEADERS_TOO_LARGE: { kk: 'Сұраудың тақырыптары тым үлкен.', ru: 'Заголовки запроса слишком велики.', en: 'The request headers are too large.' },
   PAYLOAD_TOO_LARGE: { kk: 'Сұрау тым үлкен.', ru: 'Запрос слишком большой.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { kk: 'Бұл мазмұн түрі қабылданбайды.', ru: 'Этот тип содержимого не поддерживается.', en: 'This content type is not supported.' },
   UNAUTHENTICATED: { kk: 'Жүйеге кіріңіз.', ru: 'Войдите в систему.', en: 'Please sign in.' },
