@@ -59,3 +59,17 @@ export async function freshDatabase(name: string): Promise<BenchDatabase> {
     },
   };
 }
+
+/** The embedded PostgreSQL a benchmark left with --keep, started again. */
+export async function reuseDatabase(dir: string): Promise<BenchDatabase> {
+  if (!fs.existsSync(path.join(dir, 'pg', 'PG_VERSION'))) throw new Error(`${dir} holds no database a benchmark kept`);
+  const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'tyndau' });
+  return {
+    url: server.url('tyndau'),
+    dir,
+    async close(opts) {
+      await server.stop();
+      if (!opts?.keep) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { sha256 } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
+import { cachedTopicFamily } from '../bodies/index.ts';
 import * as repo from './appeals.repository.ts';
 import { assertMove, OPEN_STATUSES } from './lifecycle.ts';
 import { canReadAppeal, canSeePersonalData, CROSS_BODY_READERS, maskApplicant } from './appeals.policy.ts';
@@ -118,7 +119,7 @@ export async function listAppeals(ctx: AppContext, staff: Staff, query: ListQuer
     status: list(query.status),
     channel: list(query.channel),
     kind: list(query.kind),
-    topic: query.topic,
+    topicCodes: query.topic ? await cachedTopicFamily(ctx, query.topic) : undefined,
     unitId: query.unitId,
     executorId: query.executorId,
     overdue: query.overdue,

@@ -18,7 +18,7 @@ interface Entry<T> {
 
 interface Cache {
   bodies: Map<string, Entry<BodyRow | undefined>>;
-  topics?: Entry<Map<string, { code: string; defaultDifficulty: string }>>;
+  topics?: Entry<Map<string, { code: string; parentCode: string | null; defaultDifficulty: string }>>;
 }
 
 // One cache per database (tests run many databases in one process). Monotonic time: this
@@ -53,17 +53,27 @@ export async function cachedBody(ctx: AppContext, id: string): Promise<BodyRow> 
   return body;
 }
 
-/** Like assertTopicExists, from the taxonomy as it was at most CACHE_MS ago. */
-export async function cachedTopic(ctx: AppContext, code: string): Promise<{ code: string; defaultDifficulty: string }> {
+function cachedTopics(ctx: AppContext) {
   const cache = cacheOf(ctx.db);
   cache.topics = fresh(
     cache.topics,
-    async () => new Map((await repo.listTopics(ctx.db)).map((t) => [t.code, { code: t.code, defaultDifficulty: t.defaultDifficulty }])),
+    async () => new Map((await repo.listTopics(ctx.db)).map((t) => [t.code, { code: t.code, parentCode: t.parentCode, defaultDifficulty: t.defaultDifficulty }])),
     () => (cache.topics = undefined),
   );
-  const topic = (await cache.topics.value).get(code);
+  return cache.topics.value;
+}
+
+/** Like assertTopicExists, from the taxonomy as it was at most CACHE_MS ago. */
+export async function cachedTopic(ctx: AppContext, code: string): Promise<{ code: string; defaultDifficulty: string }> {
+  const topic = (await cachedTopics(ctx)).get(code);
   if (!topic) throw new AppError('TOPIC_NOT_FOUND');
   return topic;
+}
+
+/** A topic and its sub-topics (a list filtered by "housing" shows housing.*), from the cached taxonomy. */
+export async function cachedTopicFamily(ctx: AppContext, code: string): Promise<string[]> {
+  const children = [...(await cachedTopics(ctx)).values()].filter((t) => t.parentCode === code).map((t) => t.code);
+  return [code, ...children];
 }
 
 /** Call after changing a body or the taxonomy, so this process reads them anew. */

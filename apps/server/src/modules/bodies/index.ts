@@ -1,6 +1,6 @@
 // Government bodies (hierarchy, units, competence, channels and contacts) and the topic
 // taxonomy. Other modules read bodies only through these functions.
 export { getBody, getBodyPage, listBodies, listTopics, assertTopicExists, findUnitForTopic } from './bodies.service.ts';
-export { cachedBody, cachedTopic, forgetCachedBodies } from './bodies.cache.ts';
+export { cachedBody, cachedTopic, cachedTopicFamily, forgetCachedBodies } from './bodies.cache.ts';
 export { bodiesRoutes } from './bodies.routes.ts';
 export { seedDemo, seedBodies } from './demo-seed.ts';
