@@ -71,6 +71,8 @@ for (const lang of LANGS) {
         ['register', 'register', msg(lang, 'register.title')],
         ['monitoring', 'monitoring', msg(lang, 'monitoring.title')],
         ['outbox', 'outbox', msg(lang, 'outbox.title')],
+        ['letters', 'letters', msg(lang, 'letters.title')],
+        ['settings', 'settings', msg(lang, 'settings.title')],
       ] as const) {
         await page.goto(`/${lang}/staff/${path}`);
         await expect(page.locator('h1')).toHaveText(heading);

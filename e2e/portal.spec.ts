@@ -223,3 +223,42 @@ test('the applicant answers the body’s request for information on the tracking
   await expect(page.getByText(msg('ru', 'track.replySent'))).toBeFocused();
   await expect(page.getByTestId('status')).toHaveText(msg('ru', 'enum.status.in_work'));
 });
+
+test('a paper answer waits in the print queue until it is printed and posted', async ({ browser, playwright, baseURL }) => {
+  const as = async (role: string) => {
+    const c = await playwright.request.newContext({ baseURL });
+    expect((await c.post('/api/v1/auth/login', { data: { email: `${role.replace('_', '-')}@akimat-shymkent.example.kz`, password: 'demo-password' } })).ok()).toBe(true);
+    return c;
+  };
+  const citizen = await playwright.request.newContext({ baseURL });
+  const bodyId = (await (await citizen.get('/api/v1/bodies/akimat-shymkent')).json()).id as string;
+  const reg = await (
+    await citizen.post('/api/v1/appeals', {
+      data: { bodyId, kind: 'application', text: 'Прошу установить скамейки во дворе дома 5 по улице Тауке хана.', applicant: { type: 'individual', name: 'Ержан Ахметов' }, preferredAnswer: 'paper', address: 'г. Шымкент, ул. Тауке хана, 5, кв. 12' },
+    })
+  ).json();
+  const comms = await as('comms_officer');
+  expect((await comms.post(`/api/v1/appeals/${reg.id}/triage`, { data: { competence: 'own' } })).ok()).toBe(true);
+  expect((await comms.post(`/api/v1/appeals/${reg.id}/answer`, { data: { text: 'Уважаемый Ержан Ахметов! Скамейки будут установлены в апреле 2026 года.', resolution: 'resolved' } })).ok()).toBe(true);
+  expect((await (await as('head')).post(`/api/v1/appeals/${reg.id}/sign`, { data: {} })).ok()).toBe(true);
+
+  const page = await signIn(browser, 'ru', 'comms_officer', 'akimat-shymkent');
+  await page.getByRole('link', { name: msg('ru', 'staffNav.letters') }).click();
+  await expect(page.locator('h1')).toHaveText(msg('ru', 'letters.title'));
+  const letter = page.getByRole('article').filter({ hasText: reg.number });
+  await expect(async () => {
+    await page.reload();
+    await expect(letter).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(letter.getByRole('link', { name: new RegExp(msg('ru', 'letters.pdf')) })).toHaveAttribute('href', /\/api\/v1\/letters\/.+\/pdf$/);
+  const pdf = await page.request.get((await letter.getByRole('link', { name: new RegExp(msg('ru', 'letters.pdf')) }).getAttribute('href'))!);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  await letter.getByRole('button', { name: msg('ru', 'letters.markPrinted') }).click();
+  await expect(letter).toHaveCount(0);
+  await page.getByText(msg('ru', 'outbox.statuses.printed'), { exact: true }).click();
+  await letter.getByRole('button', { name: msg('ru', 'letters.markPosted') }).click();
+  await expect(letter).toHaveCount(0);
+  await page.getByText(msg('ru', 'outbox.statuses.posted'), { exact: true }).click();
+  await expect(letter).toBeVisible();
+  await page.context().close();
+});

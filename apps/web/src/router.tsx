@@ -136,6 +136,18 @@ const staffOutboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/outbox-page.tsx'), 'OutboxPage'),
 });
 
+const staffLettersRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/letters',
+  component: lazyRouteComponent(() => import('./routes/staff/letters-page.tsx'), 'LettersPage'),
+});
+
+const staffSettingsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/settings',
+  component: lazyRouteComponent(() => import('./routes/staff/settings-page.tsx'), 'SettingsPage'),
+});
+
 const staffReceptionRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/reception',
@@ -170,7 +182,7 @@ const routeTree = rootRoute.addChildren([
     receptionRoute,
     receptionBookingRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute]),
   ]),
 ]);
 

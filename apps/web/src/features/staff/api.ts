@@ -271,3 +271,43 @@ export function useOutbox(params: { status?: string; channel?: string }) {
 }
 
 export const retryMessage = (id: string) => api<{ id: string; status: string }>(`/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {} });
+
+export interface Letter {
+  id: string;
+  appealId: string | null;
+  appealNumber: string | null;
+  addressee: string | null;
+  address: string | null;
+  language: string;
+  subject: string;
+  status: string;
+  createdAt: string;
+  printedAt: string | null;
+  postedAt: string | null;
+}
+
+/** The communications office's print queue of paper letters. */
+export function useLetters(status: string) {
+  return useInfiniteQuery({
+    queryKey: ['letters', status],
+    queryFn: ({ signal, pageParam }) => api<{ items: Letter[]; nextCursor: string | null }>(`/letters${qs({ status, limit: 50, cursor: pageParam })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export const markLetter = (id: string, to: 'printed' | 'posted') => api<{ id: string; status: string; at: string }>(`/letters/${encodeURIComponent(id)}/${to}`, { method: 'POST', body: {} });
+
+export interface Preferences {
+  channel: 'email' | 'telegram';
+  digest: boolean;
+  telegramLinked: boolean;
+  telegramLinkedAt: string | null;
+}
+
+export function usePreferences() {
+  return useQuery({ queryKey: ['preferences'], queryFn: ({ signal }) => api<Preferences>('/me/preferences', { signal }) });
+}
+
+export const savePreferences = (p: Partial<Pick<Preferences, 'channel' | 'digest'>>) => api<Preferences>('/me/preferences', { method: 'PUT', body: p });
+export const staffTelegramLink = () => api<{ url: string; bot: string; expiresAt: string }>('/me/telegram', { method: 'POST', body: {} });

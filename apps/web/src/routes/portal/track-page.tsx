@@ -12,7 +12,8 @@ import { focusSoon, usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { useCorrespondence, useTrack, useTrackedMessages, type TrackView } from '../../features/tracking/api.ts';
+import { telegramLink, useCorrespondence, useTrack, useTrackedMessages, type TrackView } from '../../features/tracking/api.ts';
+import { TelegramLink } from '../../components/telegram-link.tsx';
 import { eventText } from '../../features/tracking/components/event-text.ts';
 import { FeedbackForm } from '../../features/tracking/components/feedback-form.tsx';
 import { ReplyForm } from '../../features/tracking/components/reply-form.tsx';
@@ -195,6 +196,16 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
             onChange();
           }}
         />
+      )}
+
+      {open && (
+        <section aria-labelledby="telegram-title">
+          <Title order={3} id="telegram-title" mb="xs">
+            {t('telegram.trackTitle')}
+          </Title>
+          <Text mb="xs">{t('telegram.trackText')}</Text>
+          <TelegramLink create={() => telegramLink(view.number, code)} label={t('telegram.trackButton')} />
+        </section>
       )}
 
       <section aria-labelledby="history-title">
