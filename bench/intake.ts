@@ -20,7 +20,7 @@ import { freshDatabase } from './lib/database.ts';
 import { startPlatform } from './lib/platform.ts';
 import { loadRussianTexts, rng } from './lib/corpus.ts';
 import { publicAppeal, type BodyRef } from './lib/appeal-mix.ts';
-import { cpuMeter, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
+import { cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
 
 const opts = numberFlags({ n: 20_000, concurrency: 32, warmup: 1_000, pool: 32, 'raw-connections': 32, 'language-given': 0.5, idempotent: 0, seed: 1 }, { keep: 'boolean', profile: 'boolean', waits: 'boolean', 'with-delivery': 'boolean' });
 
@@ -83,7 +83,7 @@ function sampleWaits(url: string) {
     await c.connect();
     while (running) {
       const { rows } = await c.query(
-        `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU') || case when wait_event_type = 'Lock' then ' (' || left(regexp_replace(query, '\s+', ' ', 'g'), 60) || ')' else '' end else state end w, count(*)::int n
+        `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU') || case when wait_event_type = 'Lock' then ' (' || left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 60) || ')' else '' end else state end w, count(*)::int n
            from pg_stat_activity where state in ('active', 'idle in transaction') and backend_type = 'client backend' and pid <> pg_backend_pid() group by 1`,
       );
       samples++;
@@ -95,7 +95,7 @@ function sampleWaits(url: string) {
   return async () => {
     running = false;
     await done;
-    return [...counts].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${(n / samples).toFixed(1)}`).join(', ');
+    return [...counts].sort((a, b) => b[1] - a[1]).filter(([, n]) => n / samples >= 0.05).map(([w, n]) => `${w} ${(n / samples).toFixed(1)}`).join(', ');
   };
 }
 
@@ -176,6 +176,7 @@ try {
   console.log(`\nHTTP intake: ${run.ids.length} appeals in ${run.seconds.toFixed(1)} s = ${Math.round(run.ids.length / run.seconds)} appeals/s at concurrency ${opts.concurrency}`);
   console.log(`  latency p50 ${fmt(lat.p50)}, p95 ${fmt(lat.p95)}, p99 ${fmt(lat.p99)}, max ${fmt(lat.max)}`);
   console.log(`  ${describeCpu(cpu)}`);
+  console.log(`  CPU per appeal: ${cpuPer(cpu, run.seconds, run.ids.length)}`);
   if (waited) console.log(`  PostgreSQL backends in a transaction, on average: ${waited}`);
   if (run.failures.size) console.log(`  FAILURES: ${JSON.stringify([...run.failures])}`);
 

@@ -59,6 +59,7 @@ export function postgresPids(dataDir: string): number[] {
  */
 export function cpuMeter(groups: Record<string, () => number[]>) {
   const m0 = machineJiffies();
+  const t0 = performance.now();
   const p0 = new Map<number, number>();
   for (const pids of Object.values(groups)) for (const pid of pids()) p0.set(pid, processJiffies(pid));
   return () => {
@@ -69,8 +70,17 @@ export function cpuMeter(groups: Record<string, () => number[]>) {
       parts[name] = pids().reduce((s, pid) => s + processJiffies(pid) - (p0.get(pid) ?? 0), 0) / total;
     }
     const busy = (m1.busy - m0.busy) / total;
-    return { busy, parts, other: busy - Object.values(parts).reduce((a, b) => a + b, 0) };
+    const cores = total / ((performance.now() - t0) / 10); // jiffies are 10 ms
+    return { busy, parts, cores, other: busy - Object.values(parts).reduce((a, b) => a + b, 0) };
   };
+}
+
+/** CPU milliseconds each group spent per unit of work (an appeal), comparable across runs on a busy machine. */
+export function cpuPer(c: ReturnType<ReturnType<typeof cpuMeter>>, seconds: number, units: number): string {
+  return Object.entries(c.parts)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} ${((v * c.cores * seconds * 1000) / units).toFixed(2)} ms`)
+    .join(', ');
 }
 
 export function describeCpu(c: ReturnType<ReturnType<typeof cpuMeter>>): string {

@@ -3,6 +3,7 @@ import { sql, type InsertObject } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
 import type { Database } from '../../db/schema.ts';
+import { PREPARED } from '../../db/database.ts';
 
 export function findAppeal(db: Tx, id: string) {
   return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
@@ -127,13 +128,21 @@ export function listAppeals(db: Db, f: AppealFilter) {
   return q.execute();
 }
 
+const snakeNames = new Map<string, string>();
+const snakeCase = (key: string) => {
+  let name = snakeNames.get(key);
+  if (!name) snakeNames.set(key, (name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return name;
+};
+
 /**
  * Intake in one statement: the next registration number of the body and year, the appeal,
  * its `appeal.registered` event (whose data gets the number and repeatOfId) and what the
  * event's inline subscribers add (the receipt to the applicant). The counter row queues
  * the body's intake until COMMIT, so every round trip saved after taking it raises how
  * many appeals one body can register per second. Written as SQL rather than built with
- * Kysely's builder, which cost a third of the platform's CPU per intake.
+ * Kysely's builder, which cost a third of the platform's CPU per intake; prepared, since
+ * its text varies only with the inline subscribers and the repeat probe.
  */
 export async function insertRegisteredAppeal(
   tx: Tx,
@@ -148,15 +157,17 @@ export async function insertRegisteredAppeal(
 ) {
   const e = eventRow({ ...p.event, appealId: '' }); // appeal_id: the new appeal's, from the statement
   const columns = Object.keys(p.appeal) as (keyof typeof p.appeal)[];
+  // Column names from our own keys, and plain values: a tenth of the compile cost of sql.ref/sql``.
+  const names = sql.raw(columns.map(snakeCase).join(', '));
   const inline = p.inline.flatMap((fn) => fn(p.event) ?? []);
-  const { rows } = await sql<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number }>`
+  const { rows } = await sql<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number }>`${sql.raw(PREPARED)}
     with n as (
       insert into appeal_number as c (body_id, year, last) values (${p.bodyId}, ${p.year}, 1)
       on conflict (body_id, year) do update set last = c.last + 1
       returning last),
     a as (
-      insert into appeal (number, body_id, ${sql.join(columns.map((k) => sql.ref(k)))})
-      select ${`${p.prefix}-${p.year}-`} || lpad(n.last::text, 6, '0'), ${p.bodyId}, ${sql.join(columns.map((k) => sql`${p.appeal[k]}`))} from n
+      insert into appeal (number, body_id, ${names})
+      select ${`${p.prefix}-${p.year}-`} || lpad(n.last::text, 6, '0'), ${p.bodyId}, ${sql.join(columns.map((k) => p.appeal[k]))} from n
       returning id, status, number, repeat_of_id, body_id),
     e as (
       insert into appeal_event (appeal_id, type, at, actor_id, actor_role, reason, public, data)
