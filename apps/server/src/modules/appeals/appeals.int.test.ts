@@ -258,6 +258,9 @@ describe('staff list', () => {
     } while (cursor);
     assert.equal(pages.length, 7);
     assert.equal(new Set(pages).size, 7);
+    const { number } = (await post(citizenAppeal(health, { text: 'Обращение, которое ищут по номеру' }))).json();
+    const byNumber = await get(`q=${number.toLowerCase()}`);
+    assert.deepEqual(byNumber.items.map((a: { number: string }) => a.number), [number], 'a registration number finds its appeal');
     const badCursor = await env.app.inject({ url: '/api/v1/appeals?cursor=zzz', headers: { cookie } });
     assert.equal(badCursor.statusCode, 400);
   });

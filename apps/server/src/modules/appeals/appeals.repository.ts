@@ -115,7 +115,10 @@ export function listAppeals(db: Db, f: AppealFilter) {
   if (f.dueSoonBefore) q = q.where('status', 'in', open).where('legalDueAt', '>=', f.now).where('legalDueAt', '<=', f.dueSoonBefore);
   if (f.from) q = q.where('receivedAt', '>=', f.from);
   if (f.to) q = q.where('receivedAt', '<', f.to);
-  if (f.q) {
+  if (f.q && /^[A-Za-z]{1,10}-\d{4}-\d{6}$/.test(f.q)) {
+    // A registration number (AST-2026-000123) is looked up as such, not as words.
+    q = q.where('number', '=', f.q.toUpperCase());
+  } else if (f.q) {
     const text = f.q;
     // Russian by stemmed full text; Kazakh (no stemmer) and typos by trigram similarity.
     q = q.where((eb) => eb.or([sql<boolean>`search @@ websearch_to_tsquery('russian', ${text})`, sql<boolean>`text ilike ${'%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`]));
