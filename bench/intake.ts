@@ -3,7 +3,10 @@
 // INSERT per row from SQL, which is the most this PostgreSQL can do and so the limit.
 //
 //   npm run bench:intake -- [--n 20000] [--concurrency 32] [--warmup 1000] [--pool 32]
-//                           [--raw-connections 32] [--language-given 0.5] [--idempotent 0] [--keep] [--profile] [--waits] [--with-delivery]
+//                           [--raw-connections 32] [--language-given 0] [--idempotent 1] [--keep] [--profile] [--waits] [--with-delivery]
+//
+// By default every request is what the platform's web form sends: an Idempotency-Key, and no
+// `language` (the platform detects it). --idempotent and --language-given set the shares.
 //
 // --with-delivery runs the outbox's delivery worker in the platform process, as main.ts does
 // (no mail or SMS server is configured, so receipts end 'held'); without it receipts stay queued.
@@ -20,9 +23,9 @@ import { freshDatabase } from './lib/database.ts';
 import { startPlatform } from './lib/platform.ts';
 import { loadRussianTexts, rng } from './lib/corpus.ts';
 import { publicAppeal, type BodyRef } from './lib/appeal-mix.ts';
-import { cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
+import { childPids, cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
 
-const opts = numberFlags({ n: 20_000, concurrency: 32, warmup: 1_000, pool: 32, 'raw-connections': 32, 'language-given': 0.5, idempotent: 0, seed: 1 }, { keep: 'boolean', profile: 'boolean', waits: 'boolean', 'with-delivery': 'boolean' });
+const opts = numberFlags({ n: 20_000, concurrency: 32, warmup: 1_000, pool: 32, 'raw-connections': 32, 'language-given': 0, idempotent: 1, seed: 1 }, { keep: 'boolean', profile: 'boolean', waits: 'boolean', 'with-delivery': 'boolean' });
 
 interface Reply {
   status: number;
@@ -166,7 +169,7 @@ try {
   const w = await drive(agent, base, warmup, opts.concurrency, opts.idempotent, r);
   if (w.failures.size) throw new Error(`warm-up failures: ${JSON.stringify([...w.failures])}`);
 
-  const meter = cpuMeter({ 'load generator': () => [process.pid], platform: () => [platform!.pid], postgres: () => (database.dir ? postgresPids(database.dir) : []) });
+  const meter = cpuMeter({ 'load generator': () => [process.pid], platform: () => [platform!.pid, ...childPids(platform!.pid)], postgres: () => (database.dir ? postgresPids(database.dir) : []) });
   const waits = opts.flags.waits ? sampleWaits(database.url) : undefined;
   const run = await drive(agent, base, measured, opts.concurrency, opts.idempotent, r);
   const cpu = meter();

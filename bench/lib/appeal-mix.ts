@@ -31,11 +31,10 @@ export interface BodyRef {
 export const LANGUAGE_MIX = [['ru', 70], ['kk', 26], ['en', 4]] as const;
 
 /**
- * One intake request as the public web form sends it. The form knows the language of its
- * interface; about half the citizens write in another, so half the requests leave
- * `language` out and the platform detects it.
+ * One public intake request (a citizen on the website). `languageGiven`: the share of
+ * requests that state `language`; the platform's own web form never does, so it detects.
  */
-export function publicAppeal(r: Rng, bodies: BodyRef[], topics: string[], russian: string[], languageGiven = 0.5) {
+export function publicAppeal(r: Rng, bodies: BodyRef[], topics: string[], russian: string[], languageGiven = 0) {
   const body = r.weighted(bodies.map((b) => [b, KIND_WEIGHT[b.kind] ?? 1] as const));
   const lang = r.weighted(LANGUAGE_MIX);
   const text = lang === 'ru' ? r.pick(russian) : lang === 'kk' ? kazakhText(r) : englishText(r);

@@ -34,6 +34,19 @@ function processJiffies(pid: number): number {
   }
 }
 
+/** The direct children of a process (PostgreSQL's backends, a cluster's workers). */
+export function childPids(parent: number): number[] {
+  const pids: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) pids.push(Number(name));
+    } catch {}
+  }
+  return pids;
+}
+
 /** The postmaster of an embedded server (from its data folder) and all its children. */
 export function postgresPids(dataDir: string): number[] {
   let postmaster: number;
@@ -42,15 +55,7 @@ export function postgresPids(dataDir: string): number[] {
   } catch {
     return [];
   }
-  const pids = [postmaster];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(name));
-    } catch {}
-  }
-  return pids;
+  return [postmaster, ...childPids(postmaster)];
 }
 
 /**

@@ -156,6 +156,12 @@ export async function insertRegisteredAppeal(
     appeal: Omit<InsertObject<Database, 'appeal'>, 'number' | 'bodyId'>;
     event: Omit<AppealEventInput, 'appealId'>;
     inline: InlineSubscriber[];
+    /**
+     * The request's Idempotency-Key, kept with the answer in the same statement. A key taken
+     * meanwhile fails the statement with a unique violation on idempotency_key_pkey (see
+     * isIdempotencyKeyTaken), which undoes the number and the appeal: the caller replays.
+     */
+    idempotency?: { key: string; fingerprint: string; accessCode: string; receivedAt: string; at: Date };
   },
 ) {
   const e = eventRow({ ...p.event, appealId: '' }); // appeal_id: the new appeal's, from the statement
@@ -163,6 +169,7 @@ export async function insertRegisteredAppeal(
   // Column names from our own keys, and plain values: a tenth of the compile cost of sql.ref/sql``.
   const names = sql.raw(columns.map(snakeCase).join(', '));
   const inline = p.inline.flatMap((fn) => fn(p.event) ?? []);
+  const k = p.idempotency;
   const { rows } = await sql<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number }>`${sql.raw(PREPARED)}
     with n as (
       insert into appeal_number as c (body_id, year, last) values (${p.bodyId}, ${p.year}, 1)
@@ -179,6 +186,17 @@ export async function insertRegisteredAppeal(
         from a
       returning id)
     ${sql.join(inline.map((q, i) => sql`, ${sql.raw(`s${i}`)} as (${q})`), sql``)}
+    ${k ? sql`, k as (
+      insert into idempotency_key (key, fingerprint, appeal_id, response, created_at)
+      select ${k.key}, ${k.fingerprint}, a.id,
+             jsonb_build_object('id', a.id, 'number', a.number, 'accessCode', ${k.accessCode}::text, 'status', a.status, 'receivedAt', ${k.receivedAt}::text), ${k.at}
+        from a)` : sql``}
     select a.id, a.status, a.number, a.repeat_of_id, e.id as event_id from a, e`.execute(tx);
   return rows[0];
+}
+
+/** The error of insertRegisteredAppeal when its Idempotency-Key was taken by another request. */
+export function isIdempotencyKeyTaken(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'idempotency_key_pkey';
 }

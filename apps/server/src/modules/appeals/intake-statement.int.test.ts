@@ -97,4 +97,20 @@ describe('intake in one statement', () => {
     const next = (await post(citizenAppeal(astana))).json();
     assert.equal(Number(next.number.split('-').at(-1)), Number(before.last) + 1);
   });
+
+  test('the Idempotency-Key is kept by the same statement: concurrent repeats get one appeal and use one number', async () => {
+    const shymkent = await env.bodyId('akimat-shymkent');
+    const first = await post(citizenAppeal(shymkent));
+    const before = Number(first.json().number.split('-').at(-1));
+    const key = 'same-key-0123456789';
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(citizenAppeal(shymkent), { 'idempotency-key': key })));
+    for (const r of answers) assert.equal(r.statusCode, 201, r.body);
+    assert.equal(new Set(answers.map((r) => r.json().id)).size, 1);
+    assert.deepEqual(answers[0].json(), answers[5].json());
+    const stored = await env.ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    assert.equal(stored.appealId, answers[0].json().id);
+    assert.deepEqual(stored.response, answers[0].json());
+    const counter = await env.ctx.db.selectFrom('appealNumber').select('last').where('bodyId', '=', shymkent).executeTakeFirstOrThrow();
+    assert.equal(counter.last, before + 1, 'the losers\' numbers were undone');
+  });
 });

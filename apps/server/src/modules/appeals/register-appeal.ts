@@ -14,7 +14,7 @@ import { cachedBody, cachedTopic, getBody } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
 import { claimAttachments } from './attachments.ts';
-import { findAppeal, insertRegisteredAppeal, repeatOfQuery } from './appeals.repository.ts';
+import { findAppeal, insertRegisteredAppeal, isIdempotencyKeyTaken, repeatOfQuery } from './appeals.repository.ts';
 
 export interface ApplicantInput {
   type: ApplicantType;
@@ -126,22 +126,13 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const language = input.language ?? detectLanguage(text);
   const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
 
-  // With nothing else to write (no Idempotency-Key, attachments, channel module's rows or
-  // subscriber of its own), the one statement is the transaction: no BEGIN and COMMIT round
-  // trips, and the body's number counter is held only until that statement commits.
-  const alone = !opts.idempotencyKey && !opts.within && !input.attachments?.length && ctx.events.allInline('appeal.registered');
+  // With nothing else to write (no attachments, channel module's rows or subscriber of its
+  // own), the one statement is the transaction: no BEGIN and COMMIT round trips, and the
+  // body's number counter is held only until that statement commits.
+  const alone = !opts.within && !input.attachments?.length && ctx.events.allInline('appeal.registered');
   const inTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => (alone ? fn(ctx.db) : ctx.db.transaction().execute(fn));
   const run = async (): Promise<RegisteredAppeal | { replay: string }> =>
     inTransaction(async (tx) => {
-      if (opts.idempotencyKey) {
-        const claimed = await tx
-          .insertInto('idempotencyKey')
-          .values({ key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), appealId: null, response: null, createdAt: now })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .returning('key')
-          .executeTakeFirst();
-        if (!claimed) return { replay: opts.idempotencyKey };
-      }
       const accessCode = newAccessCode();
       const a = input.applicant;
       const event = {
@@ -165,6 +156,8 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         year: almatyYear(receivedAt),
         event,
         inline: ctx.events.inlineSubscribers(event.type),
+        // The key is kept with the answer by the same statement; a key already taken fails it (replayed below).
+        idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), accessCode, receivedAt: receivedAt.toISOString(), at: now } : undefined,
         appeal: {
           accessCodeHash: sha256(accessCode),
           channel,
@@ -215,14 +208,14 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         data: { number, ...event.data, ...(appeal.repeatOfId ? { repeatOfId: appeal.repeatOfId } : {}) },
       }, { inlined: true });
       const result: RegisteredAppeal = { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: receivedAt.toISOString() };
-      if (opts.idempotencyKey) {
-        await tx.updateTable('idempotencyKey').set({ appealId: appeal.id, response: { ...result } }).where('key', '=', opts.idempotencyKey).execute();
-      }
       await opts.within?.(tx as Transaction<Database>, result); // `within` always gets a transaction (see alone)
       return result;
     });
 
-  const result = await run();
+  const result = await run().catch((err) => {
+    if (opts.idempotencyKey && isIdempotencyKeyTaken(err)) return { replay: opts.idempotencyKey };
+    throw err;
+  });
   if (!('replay' in result)) return result;
   const stored = await ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', result.replay).executeTakeFirstOrThrow();
   if (stored.fingerprint !== fingerprintOf(input, staff)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
