@@ -49,6 +49,18 @@ export interface RegisteredAppeal {
   receivedAt: string;
 }
 
+/** What a newly received appeal has not got yet: triage, work and outcome set these later. */
+const NOT_YET_WORKED = {
+  unitId: null,
+  executorId: null,
+  difficulty: null,
+  targetDueAt: null,
+  resolution: null,
+  satisfaction: null,
+  answeredAt: null,
+  closedAt: null,
+} as const;
+
 /** Channels whose standard allows anonymous appeals unless a body says otherwise. */
 const DEFAULT_ANONYMOUS_CHANNELS: readonly string[] = ['trust_phone'];
 
@@ -178,14 +190,9 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
           receivedAt,
           registeredAt: now,
           registeredBy: staff?.id ?? null,
-          unitId: null,
-          executorId: null,
-          difficulty: null,
+          ...NOT_YET_WORKED,
           legalDueAt,
-          targetDueAt: null,
           redirectDueAt,
-          resolution: null,
-          satisfaction: null,
           redirectedFromId: null,
           // A repeat is found inside this same statement (one indexed lookup, no extra round trip).
           repeatOfId: repeatOfQuery(tx, {
@@ -195,8 +202,6 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
             topicCode: input.topicCode ?? null,
             receivedAt,
           }) ?? null,
-          answeredAt: null,
-          closedAt: null,
         },
       });
       const { number } = appeal;
@@ -271,18 +276,11 @@ export async function registerLinkedAppeal(ctx: AppContext, tx: Tx, sourceId: st
       receivedAt: now,
       registeredAt: now,
       registeredBy: link.staff?.id ?? null,
-      unitId: null,
-      executorId: null,
-      difficulty: null,
+      ...NOT_YET_WORKED,
       legalDueAt,
-      targetDueAt: null,
       redirectDueAt,
-      resolution: null,
-      satisfaction: null,
       redirectedFromId: link.redirectedFromId ?? null,
       repeatOfId: link.repeatOfId ?? null,
-      answeredAt: null,
-      closedAt: null,
     })
     .returning(['id', 'status'])
     .executeTakeFirstOrThrow();

@@ -27,7 +27,7 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-export async function login(ctx: AppContext, email: string, password: string): Promise<{ token: string; staff: Staff; expiresAt: Date }> {
+export async function login(ctx: AppContext, email: string, password: string): Promise<{ token: string; staff: Staff }> {
   const user = await ctx.db
     .selectFrom('staffUser')
     .select(['id', 'email', 'name', 'role', 'bodyId', 'unitId', 'language', 'passwordHash', 'active'])
@@ -45,7 +45,7 @@ export async function login(ctx: AppContext, email: string, password: string): P
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await ctx.db.insertInto('staffSession').values({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt }).execute();
   const { passwordHash: _, active: __, ...staff } = user;
-  return { token, staff: staff as Staff, expiresAt };
+  return { token, staff: staff as Staff };
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {
