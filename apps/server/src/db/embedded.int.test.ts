@@ -36,6 +36,16 @@ const count = async (url: string, sql: string) => {
   }
 };
 
+test('the platform talks to its embedded server over the Unix socket in the data folder; the address still answers', async () => {
+  const url = server!.url('tyndau');
+  assert.equal(await count(url, `select count(*) n from pg_stat_activity where pid = pg_backend_pid() and client_addr is null`), 1, 'a Unix-socket connection has no client address');
+  const tcp = new URL(url);
+  tcp.search = '';
+  assert.equal(await count(tcp.toString(), `select count(*) n from pg_stat_activity where pid = pg_backend_pid() and client_addr is not null`), 1);
+  const running = runningServer(path.join(dataDir, 'pg'));
+  assert.equal(running?.socketDir, path.join(dataDir, 'pg'), 'the command line finds the socket in the pid file');
+});
+
 test('the command line works while the platform runs: it shares the running server and leaves it running', async () => {
   delete process.env.DATABASE_URL;
   process.env.TYNDAU_DATA_DIR = dataDir;

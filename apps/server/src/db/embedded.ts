@@ -15,7 +15,13 @@ export interface EmbeddedServer {
 
 const USER = 'tyndau';
 const PASSWORD = 'tyndau-local';
-const urlOf = (port: number) => (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/**
+ * Through the server's Unix socket when it has one (its `host` parameter wins over the
+ * address): each query costs both processes less than over loopback TCP. The address
+ * stays for tools that take only host and port.
+ */
+const urlOf = (port: number, socketDir?: string) => (database: string) =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; shareRunning?: boolean }): Promise<EmbeddedServer> {
   const dbDir = path.join(opts.dataDir, 'pg');
@@ -28,12 +34,14 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       );
     }
     // Not ours: use it, never stop it.
-    const url = urlOf(running.port);
+    const url = urlOf(running.port, running.socketDir);
     await ensureDatabase(url('postgres'), opts.database);
     return { url, stop: async () => {} };
   }
 
   const fresh = !fs.existsSync(path.join(dbDir, 'PG_VERSION'));
+  // A socket path longer than the system allows would stop the server: then TCP only.
+  const socketDir = Buffer.byteLength(path.join(path.resolve(dbDir), `.s.PGSQL.${opts.port}`)) < 108 ? path.resolve(dbDir) : undefined;
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dbDir,
@@ -44,7 +52,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     // Running as root (CI, containers) needs a separate OS user for the server.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : [])],
     // Kept to explain a failed start (the library rejects without a reason).
     onLog: (message) => {
       log.push(String(message).trim());
@@ -63,7 +71,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     const why = lines.filter((l) => /FATAL|ERROR|HINT|could not/i.test(l)).join(' ') || (e instanceof Error ? e.message : '') || 'no reason given';
     throw new Error(`the embedded PostgreSQL did not start on port ${opts.port} (data in ${dbDir}): ${why}`);
   }
-  const url = urlOf(opts.port);
+  const url = urlOf(opts.port, socketDir);
   await ensureDatabase(url('postgres'), opts.database);
   return { url, stop: () => server.stop() };
 }
@@ -72,13 +80,13 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
  * The live server of a data folder from its postmaster.pid (pid, folder, start time, port, …),
  * or undefined. A pid file left by a hard kill is removed: it would stop the server starting.
  */
-export function runningServer(dbDir: string): { pid: number; port: number } | undefined {
+export function runningServer(dbDir: string): { pid: number; port: number; socketDir?: string } | undefined {
   const pidFile = path.join(dbDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return undefined;
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (isPostgres(pid) && Number.isInteger(port) && port > 0) return { pid, port };
+  if (isPostgres(pid) && Number.isInteger(port) && port > 0) return { pid, port, socketDir: lines[4]?.trim() || undefined };
   fs.rmSync(pidFile, { force: true });
   return undefined;
 }

@@ -1,5 +1,5 @@
 // Kysely queries over the register.
-import { sql, type InsertObject } from 'kysely';
+import { sql, type InsertObject, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
 import type { Database } from '../../db/schema.ts';
@@ -162,8 +162,13 @@ export async function insertRegisteredAppeal(
      * isIdempotencyKeyTaken), which undoes the number and the appeal: the caller replays.
      */
     idempotency?: { key: string; fingerprint: string; accessCode: string; receivedAt: string; at: Date };
+    /**
+     * What must still hold when the statement runs (the calendar the terms were counted on):
+     * when it does not, nothing is written and undefined is returned, for the caller to count again.
+     */
+    holds: RawBuilder<boolean>;
   },
-) {
+): Promise<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number } | undefined> {
   const e = eventRow({ ...p.event, appealId: '' }); // appeal_id: the new appeal's, from the statement
   const columns = Object.keys(p.appeal) as (keyof typeof p.appeal)[];
   // Column names from our own keys, and plain values: a tenth of the compile cost of sql.ref/sql``.
@@ -172,7 +177,7 @@ export async function insertRegisteredAppeal(
   const k = p.idempotency;
   const { rows } = await sql<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number }>`${sql.raw(PREPARED)}
     with n as (
-      insert into appeal_number as c (body_id, year, last) values (${p.bodyId}, ${p.year}, 1)
+      insert into appeal_number as c (body_id, year, last) select ${p.bodyId}, ${p.year}, 1 where ${p.holds}
       on conflict (body_id, year) do update set last = c.last + 1
       returning last),
     a as (

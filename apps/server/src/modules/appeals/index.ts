@@ -1,10 +1,11 @@
 // The unified register: intake from every channel, the lifecycle state machine, the
 // event history, staff lists and public tracking. Other modules change appeals only
 // through `moveAppeal` and read them through these functions.
-export { registerAppeal, registerLinkedAppeal, detectLanguage, type AppealInput, type RegisteredAppeal, type LinkedAppealInput } from './register-appeal.ts';
+export { registerAppeal, registerLinkedAppeal, type AppealInput, type RegisteredAppeal, type LinkedAppealInput } from './register-appeal.ts';
 export { findRepeatOf } from './appeals.repository.ts';
 export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeals, trackAppeal, termFlags } from './appeals.service.ts';
 export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';
 export { canSeePersonalData, maskApplicant, PERSONAL_DATA_ROLES, CROSS_BODY_READERS } from './appeals.policy.ts';
 export { appealsRoutes } from './appeals.routes.ts';
 export { ApplicantSchema } from './appeals.schemas.ts';
+export { detectLanguage } from './language.ts';

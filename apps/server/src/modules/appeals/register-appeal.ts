@@ -1,7 +1,6 @@
 // Intake: one appeal into the unified register, from any channel. Idempotent by key;
 // once this returns, the appeal is committed.
 import { createHash } from 'node:crypto';
-import { detect } from 'tinyld';
 import { isValidIinOrBin, type AnswerMethod, type AppealKind, type ApplicantType, type Channel, type Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -11,9 +10,10 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Staff } from '../auth/index.ts';
 import { cachedBody, cachedTopic, getBody } from '../bodies/index.ts';
-import { termsOnReceipt } from '../deadlines/index.ts';
+import { calendarRevisionIs, termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
 import { claimAttachments } from './attachments.ts';
+import { detectLanguage } from './language.ts';
 import { findAppeal, insertRegisteredAppeal, isIdempotencyKeyTaken, repeatOfQuery } from './appeals.repository.ts';
 
 export interface ApplicantInput {
@@ -63,11 +63,6 @@ const NOT_YET_WORKED = {
 
 /** Channels whose standard allows anonymous appeals unless a body says otherwise. */
 const DEFAULT_ANONYMOUS_CHANNELS: readonly string[] = ['trust_phone'];
-
-export function detectLanguage(text: string): Language {
-  const found = detect(text, { only: ['kk', 'ru', 'en'] });
-  return found === 'kk' || found === 'en' ? found : 'ru';
-}
 
 function validateApplicant(a: ApplicantInput, channel: string, anonymousChannels: readonly string[], preferred: AnswerMethod, address?: string) {
   if (a.type === 'anonymous') {
@@ -136,15 +131,17 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   if (input.topicCode) await cachedTopic(ctx, input.topicCode);
 
   const language = input.language ?? detectLanguage(text);
-  const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, receivedAt);
 
   // With nothing else to write (no attachments, channel module's rows or subscriber of its
   // own), the one statement is the transaction: no BEGIN and COMMIT round trips, and the
   // body's number counter is held only until that statement commits.
   const alone = !opts.within && !input.attachments?.length && ctx.events.allInline('appeal.registered');
   const inTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => (alone ? fn(ctx.db) : ctx.db.transaction().execute(fn));
-  const run = async (): Promise<RegisteredAppeal | { replay: string }> =>
-    inTransaction(async (tx) => {
+  // The terms are counted on this process's copy of the calendar; the statement checks that
+  // copy is current and writes nothing when an administrator has changed the calendar since.
+  const run = async (cached: boolean): Promise<RegisteredAppeal | { replay: string } | undefined> => {
+    const { legalDueAt, redirectDueAt, revision } = await termsOnReceipt(ctx, receivedAt, { cached });
+    return inTransaction(async (tx) => {
       const accessCode = newAccessCode();
       const a = input.applicant;
       const event = {
@@ -169,6 +166,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
         event,
         inline: ctx.events.inlineSubscribers(event.type),
         // The key is kept with the answer by the same statement; a key already taken fails it (replayed below).
+        holds: calendarRevisionIs(revision),
         idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), accessCode, receivedAt: receivedAt.toISOString(), at: now } : undefined,
         appeal: {
           accessCodeHash: sha256(accessCode),
@@ -204,6 +202,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
           }) ?? null,
         },
       });
+      if (!appeal) return undefined;
       const { number } = appeal;
       await claimAttachments(tx, appeal.id, input.attachments ?? []);
       await ctx.events.publish(tx, {
@@ -216,11 +215,15 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
       await opts.within?.(tx as Transaction<Database>, result); // `within` always gets a transaction (see alone)
       return result;
     });
+  };
 
-  const result = await run().catch((err) => {
-    if (opts.idempotencyKey && isIdempotencyKeyTaken(err)) return { replay: opts.idempotencyKey };
-    throw err;
-  });
+  const result = await run(true)
+    .then((done) => done ?? run(false))
+    .catch((err) => {
+      if (opts.idempotencyKey && isIdempotencyKeyTaken(err)) return { replay: opts.idempotencyKey };
+      throw err;
+    });
+  if (!result) throw new Error('the calendar changed twice while an appeal was registered');
   if (!('replay' in result)) return result;
   const stored = await ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', result.replay).executeTakeFirstOrThrow();
   if (stored.fingerprint !== fingerprintOf(input, staff)) throw new AppError('IDEMPOTENCY_KEY_REUSED');

@@ -40,6 +40,11 @@ export class CalendarView {
     this.cache = cache;
   }
 
+  /** The stored revision this view reads; a statement can insist on it (calendarRevisionIs). */
+  get revision(): number {
+    return this.cache.revision;
+  }
+
   year(year: number): Promise<YearDays> {
     assertYear(year);
     let p = this.cache.years.get(year);
@@ -74,9 +79,14 @@ export class CalendarView {
   }
 }
 
-export async function calendarView(ctx: AppContext): Promise<CalendarView> {
-  const revision = await repo.calendarRevision(ctx.db);
+/**
+ * `cached`: trust what this process last read without asking the database, for a hot path
+ * whose own statement then checks the revision (intake: see calendarRevisionIs).
+ */
+export async function calendarView(ctx: AppContext, opts: { cached?: boolean } = {}): Promise<CalendarView> {
   let cache = caches.get(ctx.db);
+  if (opts.cached && cache) return new CalendarView(ctx, cache);
+  const revision = await repo.calendarRevision(ctx.db);
   if (!cache || cache.revision !== revision) {
     cache = { revision, years: new Map() };
     caches.set(ctx.db, cache);

@@ -3,6 +3,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import { promisify } from 'node:util';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
 import { channelTargetDueAt, dueSoonBefore, maxExtendedDate, termsOnReceipt } from './index.ts';
@@ -155,6 +156,23 @@ describe('administrator entries', () => {
 });
 
 describe('terms of an appeal', () => {
+  test('intake counts on this process’s copy of the calendar, and counts again when another process changed it', async () => {
+    const receivedAt = '2026-11-24T04:00:00Z';
+    assert.equal((await registerAt(receivedAt)).legalDueAt?.toISOString(), '2026-12-15T18:59:59.000Z');
+    // Another server or the command line: a day off written and the revision bumped, this process not told.
+    const other = new pg.Client({ connectionString: env.url });
+    await other.connect();
+    const change = async (statement: string) => other.query(`begin; ${statement}; update calendar_revision set revision = revision + 1; commit`);
+    try {
+      await change(`insert into calendar_day (date, kind, reason, source, origin, created_at) values ('2026-12-03', 'transfer_day_off', 'test', 'test', 'admin', now())`);
+      assert.equal((await registerAt(receivedAt)).legalDueAt?.toISOString(), '2026-12-17T18:59:59.000Z', '3 December off: one working day later (16 December is a holiday)');
+    } finally {
+      await change(`delete from calendar_day where date = '2026-12-03'`);
+      await other.end();
+    }
+    assert.equal((await registerAt(receivedAt)).legalDueAt?.toISOString(), '2026-12-15T18:59:59.000Z');
+  });
+
   test('received on Saturday 21 March 2026: day 0 is 26 March, legal due 16 April 23:59:59, redirect due 31 March', async () => {
     const a = await registerAt('2026-03-21T05:00:00Z');
     assert.equal(a.legalDueAt?.toISOString(), '2026-04-16T18:59:59.000Z');

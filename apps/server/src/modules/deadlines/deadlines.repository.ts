@@ -9,6 +9,11 @@ export async function calendarRevision(db: Tx): Promise<number> {
   return Number(row.revision);
 }
 
+/** True while the stored calendar is still at `revision`: a condition for a statement built on a cached view. */
+export function calendarRevisionIs(revision: number) {
+  return sql<boolean>`exists (select from calendar_revision where revision = ${revision})`;
+}
+
 export async function bumpRevision(tx: Tx): Promise<void> {
   await tx.updateTable('calendarRevision').set((eb) => ({ revision: eb('revision', '+', 1) })).execute();
 }

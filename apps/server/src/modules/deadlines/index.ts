@@ -7,4 +7,5 @@ export { addWorkingDays, isWorkingDay, listDaysOff, setCalendarDay, removeCalend
 export { termsOnReceipt, channelTargetDueAt, maxExtendedDate, dueSoonBefore, dayZeroOf, REDIRECT_TERM_DAYS, EXTENSION_LIMIT_MONTHS } from './terms.ts';
 export { getChannelStandard, setChannelStandard, listChannelStandards, DEFAULT_CHANNEL_STANDARD, LEGAL_TERM_DAYS, type ChannelStandard } from './channel-standards.ts';
 export { dailyMonitoring } from './monitoring.ts';
+export { calendarRevisionIs } from './deadlines.repository.ts';
 export { deadlinesRoutes } from './deadlines.routes.ts';

@@ -17,11 +17,20 @@ export async function dayZeroOf(ctx: AppContext, receivedAt: Date): Promise<stri
   return (await calendarView(ctx)).workingOnOrAfter(almatyDate(receivedAt));
 }
 
-export async function termsOnReceipt(ctx: AppContext, receivedAt: Date): Promise<{ dayZero: string; legalDueAt: Date; redirectDueAt: Date }> {
-  const view = await calendarView(ctx);
+/**
+ * The terms of an appeal received at `receivedAt`, and the calendar revision they were
+ * counted on. `cached` skips asking the database for the revision: the caller's statement
+ * must then hold on calendarRevisionIs(revision) and count again when it does not.
+ */
+export async function termsOnReceipt(
+  ctx: AppContext,
+  receivedAt: Date,
+  opts: { cached?: boolean } = {},
+): Promise<{ dayZero: string; legalDueAt: Date; redirectDueAt: Date; revision: number }> {
+  const view = await calendarView(ctx, opts);
   const dayZero = await view.workingOnOrAfter(almatyDate(receivedAt));
   const [legal, redirect] = [await view.nthWorkingDayAfter(dayZero, LEGAL_TERM_DAYS), await view.nthWorkingDayAfter(dayZero, REDIRECT_TERM_DAYS)];
-  return { dayZero, legalDueAt: endOfAlmatyDay(legal), redirectDueAt: endOfAlmatyDay(redirect) };
+  return { dayZero, legalDueAt: endOfAlmatyDay(legal), redirectDueAt: endOfAlmatyDay(redirect), revision: view.revision };
 }
 
 /** The body's channel target for the difficulty, never later than the legal due date. */
