@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker } from './modules/notify/index.ts';
+import { startSearchUpkeep } from './modules/appeals/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
 // is one line that says why, not a stack trace.
@@ -32,6 +33,7 @@ try {
 console.log(`Tyndau is running on http://localhost:${config.port} (API docs: /api/v1/docs)`);
 const delivery = createDeliveryWorker(ctx, { databaseUrl: url, log: (msg, err) => app.log.warn({ err }, msg) });
 await delivery.start();
+const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -40,6 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     await app.close();
     await delivery.stop();
+    await searchUpkeep.stop();
     await close();
     process.exit(0);
   });

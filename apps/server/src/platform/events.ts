@@ -37,11 +37,20 @@ export type EventSubscriber = (tx: Tx, event: AppealEventInput & { id: number })
 
 /**
  * The same work as a subscriber, written as one more INSERT in the statement that records
- * the event (intake, where every round trip while the body's number counter is locked
- * counts): an `insert … select … from a`, where `a` is the new appeal (id, number, body_id).
- * Null when there is nothing to do for this event.
+ * the events (intake, where every round trip while the body's number counter is locked
+ * counts). The statement may record many events at once, so the subscriber gives a row
+ * per event and one INSERT for all of them, whose text never varies.
  */
-export type InlineSubscriber = (event: Omit<AppealEventInput, 'appealId'>) => RawBuilder<unknown> | null;
+export interface InlineSubscriber {
+  /** What the subscriber adds for this event (a JSON object), or null for nothing. */
+  row(event: Omit<AppealEventInput, 'appealId'>): Record<string, unknown> | null;
+  /**
+   * `insert … select … from jsonb_to_recordset(rows) … join a on a.id = x.appeal_id`: `rows`
+   * is the jsonb array of the rows, each with the appeal's `appeal_id`; `a` is the new
+   * appeals (id, number, body_id).
+   */
+  insert(rows: RawBuilder<unknown>): RawBuilder<unknown>;
+}
 
 export class EventLog {
   private readonly subscribers = new Map<string, EventSubscriber[]>();
@@ -78,7 +87,7 @@ export class EventLog {
 
   /**
    * Hand an event to its subscribers when the caller wrote its row itself, in one statement
-   * with the change it records (intake does: see appeals.repository insertRegisteredAppeal).
+   * with the change it records (intake does: see appeals.repository insertRegisteredAppeals).
    * `inlined`: the statement also ran the inline forms, so those subscribers are done.
    */
   async publish(tx: Tx, e: AppealEventInput & { id: number }, opts: { inlined?: boolean } = {}): Promise<void> {

@@ -1,9 +1,9 @@
 // Kysely queries over the register.
-import { sql, type InsertObject, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
-import type { Database } from '../../db/schema.ts';
 import { PREPARED } from '../../db/database.ts';
+import { calendarRevisionIs } from '../deadlines/index.ts';
 
 export function findAppeal(db: Tx, id: string) {
   return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
@@ -23,37 +23,41 @@ export interface RepeatProbe {
   excludeId?: string;
 }
 
+type Expr = RawBuilder<unknown>;
+
 /**
  * The applicant's latest earlier appeal on the same topic within 12 months: the same ИИН,
  * else the same e-mail or phone. Redirected appeals live on as their copies, so they are
- * skipped. Null when there is nothing to match on. Served by appeal_applicant_iin_idx and
- * the appeal_repeat_email/phone indexes.
+ * skipped. Null when there is nothing to match on. An SQL expression over the probe's
+ * expressions, so intake can ask it for each row of its statement. Served by
+ * appeal_applicant_iin_received_idx and the appeal_repeat_email/phone indexes.
  */
-export function repeatOfQuery(db: Tx, p: RepeatProbe) {
-  if (!p.topicCode || !(p.iin || p.email || p.phone)) return null;
-  const { iin, email, phone } = p;
-  return db
-    .selectFrom('appeal')
-    .select('id')
-    .where('topicCode', '=', p.topicCode)
-    .where((eb) => {
-      if (iin) return eb('applicantIin', '=', iin);
-      const contacts = [];
-      if (email) contacts.push(eb('applicantEmail', '=', email));
-      if (phone) contacts.push(eb('applicantPhone', '=', phone));
-      return eb.or(contacts);
-    })
-    .where('receivedAt', '<=', p.receivedAt)
-    .where('receivedAt', '>=', sql<Date>`${p.receivedAt}::timestamptz - interval '12 months'`)
-    .where('status', '!=', 'redirected')
-    .$if(!!p.excludeId, (q) => q.where('id', '!=', p.excludeId!))
-    .orderBy('receivedAt', 'desc')
-    .limit(1);
+function latestRepeat(p: { iin: Expr; email: Expr; phone: Expr; topicCode: Expr; receivedAt: Expr; excludeId: Expr }) {
+  // One probe per way of knowing the applicant, each an equality on the leading columns of
+  // its index, which also gives the order. Intake's statement is prepared, so its plan is
+  // made once, maybe on a register without statistics yet, and must be right for any
+  // register: the 12-month bound is written so no index can take it, or the planner may
+  // walk appeal_received_idx through every appeal of the year, looking for this applicant's.
+  const latest = (applicant: RawBuilder<unknown>) => sql`(select p.id, p.received_at from appeal p
+      where ${applicant} and p.topic_code = ${p.topicCode} and p.received_at <= ${p.receivedAt} and p.received_at + interval '12 months' >= ${p.receivedAt}
+        and p.status <> 'redirected' and p.id is distinct from ${p.excludeId}
+      order by p.received_at desc limit 1)`;
+  return sql<string | null>`case when ${p.iin} is not null
+    then (select x.id from ${latest(sql`p.applicant_iin = ${p.iin}`)} x)
+    else (select x.id from (${latest(sql`p.applicant_email = ${p.email}`)} union all ${latest(sql`p.applicant_phone = ${p.phone}`)}) x
+           order by x.received_at desc limit 1) end`;
 }
 
 export async function findRepeatOf(db: Tx, p: RepeatProbe): Promise<string | null> {
-  const q = repeatOfQuery(db, p);
-  return q ? ((await q.executeTakeFirst())?.id ?? null) : null;
+  const found = latestRepeat({
+    iin: sql`${p.iin}::text`,
+    email: sql`${p.email}::text`,
+    phone: sql`${p.phone}::text`,
+    topicCode: sql`${p.topicCode}::text`,
+    receivedAt: sql`${p.receivedAt}::timestamptz`,
+    excludeId: sql`${p.excludeId ?? null}::uuid`,
+  });
+  return (await sql<{ id: string | null }>`select ${found} as id`.execute(db)).rows[0]?.id ?? null;
 }
 
 export function findAppealByNumber(db: Db, number: string) {
@@ -131,76 +135,137 @@ export function listAppeals(db: Db, f: AppealFilter) {
   return q.execute();
 }
 
-const snakeNames = new Map<string, string>();
-const snakeCase = (key: string) => {
-  let name = snakeNames.get(key);
-  if (!name) snakeNames.set(key, (name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
-  return name;
-};
+/** A new appeal as intake writes it: everything but its number, which the statement takes. */
+export interface IntakeRow {
+  id: string;
+  bodyId: string;
+  /** The number is `${prefix}-${year}-NNNNNN`. */
+  prefix: string;
+  year: number;
+  /** The calendar revision its terms were counted on (see calendarRevisionIs). */
+  calendarRevision: number;
+  appeal: {
+    accessCodeHash: string;
+    channel: string;
+    kind: string;
+    applicantType: string;
+    applicantName: string | null;
+    applicantIin: string | null;
+    applicantBin: string | null;
+    applicantEmail: string | null;
+    applicantPhone: string | null;
+    preferredAnswer: string;
+    language: string;
+    text: string;
+    topicCode: string | null;
+    address: string | null;
+    lat: number | null;
+    lon: number | null;
+    receivedAt: Date;
+    registeredAt: Date;
+    registeredBy: string | null;
+    legalDueAt: Date;
+    redirectDueAt: Date;
+  };
+  event: Omit<AppealEventInput, 'appealId'>;
+  /**
+   * The request's Idempotency-Key, kept with the answer by the same statement. A key taken
+   * meanwhile fails the statement with a unique violation on idempotency_key_pkey (see
+   * isIdempotencyKeyTaken), which undoes the numbers and the appeals: the caller replays.
+   */
+  idempotency?: { key: string; fingerprint: string; accessCode: string; receivedAt: string };
+}
+
+export interface WrittenAppeal {
+  id: string;
+  status: string;
+  number: string;
+  repeatOfId: string | null;
+  eventId: number;
+}
+
+/** The statement's input: one JSON record per appeal (jsonb_to_recordset below). */
+function intakeRecord(r: IntakeRow, seq: number) {
+  const a = r.appeal;
+  const e = eventRow({ ...r.event, appealId: r.id });
+  return {
+    id: r.id, seq, body_id: r.bodyId, year: r.year, prefix: r.prefix, calendar_revision: r.calendarRevision,
+    access_code_hash: a.accessCodeHash, channel: a.channel, kind: a.kind, applicant_type: a.applicantType, applicant_name: a.applicantName,
+    applicant_iin: a.applicantIin, applicant_bin: a.applicantBin, applicant_email: a.applicantEmail, applicant_phone: a.applicantPhone,
+    preferred_answer: a.preferredAnswer, language: a.language, text: a.text, topic_code: a.topicCode, address: a.address, lat: a.lat, lon: a.lon,
+    received_at: a.receivedAt, registered_at: a.registeredAt, registered_by: a.registeredBy, legal_due_at: a.legalDueAt, redirect_due_at: a.redirectDueAt,
+    event_type: e.type, event_at: e.at, actor_id: e.actorId, actor_role: e.actorRole, event_reason: e.reason, event_public: e.public, event_data: e.data,
+    idempotency_key: r.idempotency?.key ?? null, idempotency_fingerprint: r.idempotency?.fingerprint ?? null,
+    idempotency_response: r.idempotency ? { accessCode: r.idempotency.accessCode, receivedAt: r.idempotency.receivedAt } : null,
+  };
+}
 
 /**
- * Intake in one statement: the next registration number of the body and year, the appeal,
- * its `appeal.registered` event (whose data gets the number and repeatOfId) and what the
- * event's inline subscribers add (the receipt to the applicant). The counter row queues
- * the body's intake until COMMIT, so every round trip saved after taking it raises how
- * many appeals one body can register per second. Written as SQL rather than built with
- * Kysely's builder, which cost a third of the platform's CPU per intake; prepared, since
- * its text varies only with the inline subscribers and the repeat probe.
+ * Intake of one or many appeals in one statement: each body's next registration numbers,
+ * the appeals, their `appeal.registered` events (whose data gets the number and
+ * repeatOfId), what the event's inline subscribers add (the receipt), and the
+ * Idempotency-Keys. The body's counter row queues that body's intake until COMMIT, so a
+ * statement (and a commit) for many appeals at once is what lets intake keep up under
+ * load (see intake-queue.ts). The text never varies, so it is prepared once per
+ * connection; the rows travel as one JSON parameter. A row whose calendar revision is no
+ * longer current is not written (and absent from the result): its terms must be counted again.
  */
-export async function insertRegisteredAppeal(
-  tx: Tx,
-  p: {
-    bodyId: string;
-    prefix: string;
-    year: number;
-    appeal: Omit<InsertObject<Database, 'appeal'>, 'number' | 'bodyId'>;
-    event: Omit<AppealEventInput, 'appealId'>;
-    inline: InlineSubscriber[];
-    /**
-     * The request's Idempotency-Key, kept with the answer in the same statement. A key taken
-     * meanwhile fails the statement with a unique violation on idempotency_key_pkey (see
-     * isIdempotencyKeyTaken), which undoes the number and the appeal: the caller replays.
-     */
-    idempotency?: { key: string; fingerprint: string; accessCode: string; receivedAt: string; at: Date };
-    /**
-     * What must still hold when the statement runs (the calendar the terms were counted on):
-     * when it does not, nothing is written and undefined is returned, for the caller to count again.
-     */
-    holds: RawBuilder<boolean>;
-  },
-): Promise<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number } | undefined> {
-  const e = eventRow({ ...p.event, appealId: '' }); // appeal_id: the new appeal's, from the statement
-  const columns = Object.keys(p.appeal) as (keyof typeof p.appeal)[];
-  // Column names from our own keys, and plain values: a tenth of the compile cost of sql.ref/sql``.
-  const names = sql.raw(columns.map(snakeCase).join(', '));
-  const inline = p.inline.flatMap((fn) => fn(p.event) ?? []);
-  const k = p.idempotency;
-  const { rows } = await sql<{ id: string; status: string; number: string; repeatOfId: string | null; eventId: number }>`${sql.raw(PREPARED)}
-    with n as (
-      insert into appeal_number as c (body_id, year, last) select ${p.bodyId}, ${p.year}, 1 where ${p.holds}
-      on conflict (body_id, year) do update set last = c.last + 1
-      returning last),
+export async function insertRegisteredAppeals(tx: Tx, rows: IntakeRow[], inline: InlineSubscriber[]): Promise<Map<string, WrittenAppeal>> {
+  const records = JSON.stringify(rows.map(intakeRecord));
+  const subscribed = inline.map((s, i) => {
+    const added = rows.flatMap((r) => {
+      const row = s.row(r.event);
+      return row ? [{ ...row, appeal_id: r.id }] : [];
+    });
+    return sql`, ${sql.raw(`s${i}`)} as (${s.insert(sql`${JSON.stringify(added)}::jsonb`)})`;
+  });
+  const { rows: written } = await sql<WrittenAppeal>`${sql.raw(PREPARED)}
+    with r as (
+      select * from jsonb_to_recordset(${records}::jsonb) as r(
+        id uuid, seq int, body_id uuid, year int, prefix text, calendar_revision bigint,
+        access_code_hash text, channel text, kind text, applicant_type text, applicant_name text,
+        applicant_iin text, applicant_bin text, applicant_email text, applicant_phone text,
+        preferred_answer text, language text, text text, topic_code text, address text, lat float8, lon float8,
+        received_at timestamptz, registered_at timestamptz, registered_by uuid, legal_due_at timestamptz, redirect_due_at timestamptz,
+        event_type text, event_at timestamptz, actor_id uuid, actor_role text, event_reason text, event_public boolean, event_data jsonb,
+        idempotency_key text, idempotency_fingerprint text, idempotency_response jsonb)
+       where ${calendarRevisionIs(sql.ref('r.calendar_revision'))}),
+    -- Counter rows are locked in body order, so two statements never wait on each other in a circle.
+    n as (
+      insert into appeal_number as c (body_id, year, last)
+      select body_id, year, count(*) from r group by body_id, year order by body_id, year
+      on conflict (body_id, year) do update set last = c.last + excluded.last
+      returning body_id, year, last),
     a as (
-      insert into appeal (number, body_id, ${names})
-      select ${`${p.prefix}-${p.year}-`} || lpad(n.last::text, 6, '0'), ${p.bodyId}, ${sql.join(columns.map((k) => p.appeal[k]))} from n
+      insert into appeal (id, number, body_id, access_code_hash, channel, kind, applicant_type, applicant_name, applicant_iin,
+                          applicant_bin, applicant_email, applicant_phone, preferred_answer, language, text, topic_code, address, lat, lon,
+                          received_at, registered_at, registered_by, legal_due_at, redirect_due_at, repeat_of_id)
+      select r.id, r.prefix || '-' || r.year || '-' || lpad((n.last - count(*) over body_year + row_number() over (body_year order by r.seq))::text, 6, '0'),
+             r.body_id, r.access_code_hash, r.channel, r.kind, r.applicant_type, r.applicant_name, r.applicant_iin,
+             r.applicant_bin, r.applicant_email, r.applicant_phone, r.preferred_answer, r.language, r.text, r.topic_code, r.address, r.lat, r.lon,
+             r.received_at, r.registered_at, r.registered_by, r.legal_due_at, r.redirect_due_at,
+             ${latestRepeat({ iin: sql.ref('r.applicant_iin'), email: sql.ref('r.applicant_email'), phone: sql.ref('r.applicant_phone'), topicCode: sql.ref('r.topic_code'), receivedAt: sql.ref('r.received_at'), excludeId: sql.ref('r.id') })}
+        from r join n using (body_id, year)
+      window body_year as (partition by r.body_id, r.year)
       returning id, status, number, repeat_of_id, body_id),
     e as (
       insert into appeal_event (appeal_id, type, at, actor_id, actor_role, reason, public, data)
-      select a.id, ${e.type}, ${e.at}, ${e.actorId}, ${e.actorRole}, ${e.reason}, ${e.public},
-             ${JSON.stringify(e.data)}::jsonb || jsonb_strip_nulls(jsonb_build_object('number', a.number, 'repeatOfId', a.repeat_of_id))
-        from a
-      returning id)
-    ${sql.join(inline.map((q, i) => sql`, ${sql.raw(`s${i}`)} as (${q})`), sql``)}
-    ${k ? sql`, k as (
+      select a.id, r.event_type, r.event_at, r.actor_id, r.actor_role, r.event_reason, r.event_public,
+             r.event_data || jsonb_strip_nulls(jsonb_build_object('number', a.number, 'repeatOfId', a.repeat_of_id))
+        from a join r on r.id = a.id
+      returning id, appeal_id),
+    k as (
       insert into idempotency_key (key, fingerprint, appeal_id, response, created_at)
-      select ${k.key}, ${k.fingerprint}, a.id,
-             jsonb_build_object('id', a.id, 'number', a.number, 'accessCode', ${k.accessCode}::text, 'status', a.status, 'receivedAt', ${k.receivedAt}::text), ${k.at}
-        from a)` : sql``}
-    select a.id, a.status, a.number, a.repeat_of_id, e.id as event_id from a, e`.execute(tx);
-  return rows[0];
+      select r.idempotency_key, r.idempotency_fingerprint, a.id,
+             jsonb_build_object('id', a.id, 'number', a.number, 'status', a.status) || r.idempotency_response, r.registered_at
+        from a join r on r.id = a.id
+       where r.idempotency_key is not null)
+    ${sql.join(subscribed, sql``)}
+    select a.id, a.status, a.number, a.repeat_of_id, e.id as event_id from a join e on e.appeal_id = a.id`.execute(tx);
+  return new Map(written.map((w) => [w.id, w]));
 }
 
-/** The error of insertRegisteredAppeal when its Idempotency-Key was taken by another request. */
+/** The error of insertRegisteredAppeals when its Idempotency-Key was taken by another request. */
 export function isIdempotencyKeyTaken(err: unknown): boolean {
   const e = err as { code?: string; constraint?: string };
   return e?.code === '23505' && e.constraint === 'idempotency_key_pkey';

@@ -9,3 +9,4 @@ export { canSeePersonalData, maskApplicant, PERSONAL_DATA_ROLES, CROSS_BODY_READ
 export { appealsRoutes } from './appeals.routes.ts';
 export { ApplicantSchema } from './appeals.schemas.ts';
 export { detectLanguage } from './language.ts';
+export { startSearchUpkeep } from './search-upkeep.ts';

@@ -5,6 +5,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
+import { sql } from 'kysely';
 import { queueNotification } from '../notify/index.ts';
 
 let env: TestEnv;
@@ -28,6 +29,29 @@ describe('intake in one statement', () => {
     assert.deepEqual(seq, Array.from({ length: 40 }, (_, i) => first + i));
     const counter = await env.ctx.db.selectFrom('appealNumber').select('last').where('bodyId', '=', uralsk).executeTakeFirstOrThrow();
     assert.equal(counter.last, seq.at(-1));
+  });
+
+  test('appeals arriving together are written together: fewer transactions than appeals, numbers consecutive per body, each with its event and receipt', async () => {
+    const bodies = await Promise.all(['nko-petropavlovsk', 'wko', 'min-health'].map((code) => env.bodyId(code)));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => post(citizenAppeal(bodies[i % 3]!), i % 2 ? { 'idempotency-key': `together-${i}` } : {})));
+    for (const r of results) assert.equal(r.statusCode, 201, r.body);
+    const ids = results.map((r) => r.json().id as string);
+    const rows = await sql<{ number: string; bodyId: string; tx: string; events: number; receipts: number; keys: number }>`
+      select a.number, a.body_id, a.xmin::text as tx,
+             (select count(*) from appeal_event e where e.appeal_id = a.id and e.type = 'appeal.registered')::int as events,
+             (select count(*) from notification n where n.appeal_id = a.id)::int as receipts,
+             (select count(*) from idempotency_key k where k.appeal_id = a.id)::int as keys
+        from appeal a where a.id = any(${ids}::uuid[])`.execute(env.ctx.db);
+    assert.equal(rows.rows.length, 60);
+    assert.ok(new Set(rows.rows.map((r) => r.tx)).size < 60, 'some appeals shared a statement');
+    for (const [i, id] of ids.entries()) {
+      const row = rows.rows.find((r) => r.number === results[i]!.json().number)!;
+      assert.deepEqual([row.events, row.receipts, row.keys], [1, 1, i % 2], id);
+    }
+    for (const body of bodies) {
+      const seq = rows.rows.filter((r) => r.bodyId === body).map((r) => Number(r.number.split('-').at(-1))).sort((a, b) => a - b);
+      assert.deepEqual(seq, Array.from({ length: 20 }, (_, i) => seq[0]! + i));
+    }
   });
 
   test('the event carries the number (and repeatOfId for a repeat); a plain subscriber still runs in the transaction', async () => {

@@ -1,6 +1,6 @@
 // Intake: one appeal into the unified register, from any channel. Idempotent by key;
 // once this returns, the appeal is committed.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isValidIinOrBin, type AnswerMethod, type AppealKind, type ApplicantType, type Channel, type Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,11 +10,12 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Staff } from '../auth/index.ts';
 import { cachedBody, cachedTopic, getBody } from '../bodies/index.ts';
-import { calendarRevisionIs, termsOnReceipt } from '../deadlines/index.ts';
+import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
 import { claimAttachments } from './attachments.ts';
 import { detectLanguage } from './language.ts';
-import { findAppeal, insertRegisteredAppeal, isIdempotencyKeyTaken, repeatOfQuery } from './appeals.repository.ts';
+import { findAppeal, insertRegisteredAppeals, isIdempotencyKeyTaken, type IntakeRow, type WrittenAppeal } from './appeals.repository.ts';
+import { intakeQueue } from './intake-queue.ts';
 
 export interface ApplicantInput {
   type: ApplicantType;
@@ -132,94 +133,85 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
 
   const language = input.language ?? detectLanguage(text);
 
+  const a = input.applicant;
+  const email = a.email?.trim().toLowerCase() || null;
+  const phone = a.phone?.trim() || null;
+  const address = input.address?.trim() || null;
+  const accessCode = newAccessCode();
+  const event = {
+    type: 'appeal.registered',
+    at: now,
+    actor: staff ? { id: staff.id, role: staff.role } : null,
+    public: true,
+    // The statement adds the number and repeatOfId it finds.
+    data: { channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
+    transient: {
+      accessCode,
+      // What the receipt needs, so it can be written in the same statement.
+      contact: { preferredAnswer: input.preferredAnswer, applicantEmail: email, applicantPhone: phone, address, language },
+      ...(opts.ownReceipt ? { ownReceipt: true } : {}),
+    },
+  };
+  const row = (terms: { legalDueAt: Date; redirectDueAt: Date; revision: number }): IntakeRow => ({
+    id: randomUUID(),
+    bodyId: body.id,
+    prefix: settings.numberPrefix ?? body.code.toUpperCase(),
+    year: almatyYear(receivedAt),
+    calendarRevision: terms.revision,
+    event,
+    // The key is kept with the answer by the same statement; a key already taken fails it (replayed below).
+    idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), accessCode, receivedAt: receivedAt.toISOString() } : undefined,
+    appeal: {
+      accessCodeHash: sha256(accessCode),
+      channel,
+      kind: input.kind,
+      applicantType: a.type,
+      applicantName: a.name?.trim() || null,
+      applicantIin: a.type === 'individual' ? (a.iin ?? null) : null,
+      applicantBin: a.type === 'legal' ? (a.bin ?? null) : null,
+      applicantEmail: email,
+      applicantPhone: phone,
+      preferredAnswer: input.preferredAnswer,
+      language,
+      text,
+      topicCode: input.topicCode ?? null,
+      address,
+      lat: input.location?.lat ?? null,
+      lon: input.location?.lon ?? null,
+      receivedAt,
+      registeredAt: now,
+      registeredBy: staff?.id ?? null,
+      legalDueAt: terms.legalDueAt,
+      redirectDueAt: terms.redirectDueAt,
+    },
+  });
+  const registered = (w: WrittenAppeal): RegisteredAppeal => ({ id: w.id, number: w.number, accessCode, status: w.status, receivedAt: receivedAt.toISOString() });
+
   // With nothing else to write (no attachments, channel module's rows or subscriber of its
-  // own), the one statement is the transaction: no BEGIN and COMMIT round trips, and the
-  // body's number counter is held only until that statement commits.
+  // own), the statement is the transaction, shared with the appeals arriving meanwhile
+  // (intake-queue.ts). Otherwise the rest follows in the appeal's own transaction.
   const alone = !opts.within && !input.attachments?.length && ctx.events.allInline('appeal.registered');
-  const inTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => (alone ? fn(ctx.db) : ctx.db.transaction().execute(fn));
-  // The terms are counted on this process's copy of the calendar; the statement checks that
-  // copy is current and writes nothing when an administrator has changed the calendar since.
-  const run = async (cached: boolean): Promise<RegisteredAppeal | { replay: string } | undefined> => {
-    const { legalDueAt, redirectDueAt, revision } = await termsOnReceipt(ctx, receivedAt, { cached });
-    return inTransaction(async (tx) => {
-      const accessCode = newAccessCode();
-      const a = input.applicant;
-      const event = {
-        type: 'appeal.registered',
-        at: now,
-        actor: staff ? { id: staff.id, role: staff.role } : null,
-        public: true,
-        // The statement adds the number and repeatOfId it finds.
-        data: { channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
-        transient: {
-          accessCode,
-          // What the receipt needs, so it can be written in the same statement.
-          contact: { preferredAnswer: input.preferredAnswer, applicantEmail: a.email?.trim().toLowerCase() || null, applicantPhone: a.phone?.trim() || null, address: input.address?.trim() || null, language },
-          ...(opts.ownReceipt ? { ownReceipt: true } : {}),
-        },
-      };
-      // Number, appeal and event in one statement (see insertRegisteredAppeal for why).
-      const appeal = await insertRegisteredAppeal(tx, {
-        bodyId: body.id,
-        prefix: settings.numberPrefix ?? body.code.toUpperCase(),
-        year: almatyYear(receivedAt),
-        event,
-        inline: ctx.events.inlineSubscribers(event.type),
-        // The key is kept with the answer by the same statement; a key already taken fails it (replayed below).
-        holds: calendarRevisionIs(revision),
-        idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), accessCode, receivedAt: receivedAt.toISOString(), at: now } : undefined,
-        appeal: {
-          accessCodeHash: sha256(accessCode),
-          channel,
-          kind: input.kind,
-          applicantType: a.type,
-          applicantName: a.name?.trim() || null,
-          applicantIin: a.type === 'individual' ? (a.iin ?? null) : null,
-          applicantBin: a.type === 'legal' ? (a.bin ?? null) : null,
-          applicantEmail: a.email?.trim().toLowerCase() || null,
-          applicantPhone: a.phone?.trim() || null,
-          preferredAnswer: input.preferredAnswer,
-          language,
-          text,
-          topicCode: input.topicCode ?? null,
-          address: input.address?.trim() || null,
-          lat: input.location?.lat ?? null,
-          lon: input.location?.lon ?? null,
-          receivedAt,
-          registeredAt: now,
-          registeredBy: staff?.id ?? null,
-          ...NOT_YET_WORKED,
-          legalDueAt,
-          redirectDueAt,
-          redirectedFromId: null,
-          // A repeat is found inside this same statement (one indexed lookup, no extra round trip).
-          repeatOfId: repeatOfQuery(tx, {
-            iin: a.type === 'individual' ? (a.iin ?? null) : null,
-            email: a.email?.trim().toLowerCase() || null,
-            phone: a.phone?.trim() || null,
-            topicCode: input.topicCode ?? null,
-            receivedAt,
-          }) ?? null,
-        },
-      });
-      if (!appeal) return undefined;
-      const { number } = appeal;
-      await claimAttachments(tx, appeal.id, input.attachments ?? []);
-      await ctx.events.publish(tx, {
-        ...event,
-        id: appeal.eventId,
-        appealId: appeal.id,
-        data: { number, ...event.data, ...(appeal.repeatOfId ? { repeatOfId: appeal.repeatOfId } : {}) },
-      }, { inlined: true });
-      const result: RegisteredAppeal = { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: receivedAt.toISOString() };
-      await opts.within?.(tx as Transaction<Database>, result); // `within` always gets a transaction (see alone)
+  const write = async (r: IntakeRow): Promise<RegisteredAppeal | undefined> => {
+    if (alone) {
+      const w = await intakeQueue(ctx).submit(r);
+      return w && registered(w);
+    }
+    return ctx.db.transaction().execute(async (tx) => {
+      const w = (await insertRegisteredAppeals(tx, [r], ctx.events.inlineSubscribers(event.type))).get(r.id);
+      if (!w) return undefined;
+      await claimAttachments(tx, w.id, input.attachments ?? []);
+      await ctx.events.publish(tx, { ...event, id: w.eventId, appealId: w.id, data: { number: w.number, ...event.data, ...(w.repeatOfId ? { repeatOfId: w.repeatOfId } : {}) } }, { inlined: true });
+      const result = registered(w);
+      await opts.within?.(tx, result);
       return result;
     });
   };
-
-  const result = await run(true)
-    .then((done) => done ?? run(false))
-    .catch((err) => {
+  // The terms are counted on this process's copy of the calendar; the statement checks that
+  // copy is current and writes nothing when an administrator has changed the calendar since.
+  const result = await termsOnReceipt(ctx, receivedAt, { cached: true })
+    .then((terms) => write(row(terms)))
+    .then(async (done) => done ?? write(row(await termsOnReceipt(ctx, receivedAt))))
+    .catch((err): { replay: string } => {
       if (opts.idempotencyKey && isIdempotencyKeyTaken(err)) return { replay: opts.idempotencyKey };
       throw err;
     });

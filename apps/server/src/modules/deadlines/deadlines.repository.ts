@@ -1,5 +1,5 @@
 // Storage of the calendar and the channel standards (Kysely only).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { CalendarEntry } from './calendar-rules.ts';
@@ -9,8 +9,11 @@ export async function calendarRevision(db: Tx): Promise<number> {
   return Number(row.revision);
 }
 
-/** True while the stored calendar is still at `revision`: a condition for a statement built on a cached view. */
-export function calendarRevisionIs(revision: number) {
+/**
+ * True while the stored calendar is still at `revision` (a number, or a column of the
+ * statement's rows): the condition of a statement whose terms were counted on a cached view.
+ */
+export function calendarRevisionIs(revision: number | RawBuilder<unknown>) {
   return sql<boolean>`exists (select from calendar_revision where revision = ${revision})`;
 }
 

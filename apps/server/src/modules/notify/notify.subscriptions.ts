@@ -40,16 +40,19 @@ async function notifyApplicant(tx: Tx, appealId: string, template: string, at: D
  * the row queueNotification would write for a new appeal (which has no Telegram chats yet);
  * keep the two in step (appeals/intake-statement.int.test.ts checks they agree).
  */
-const receiptInline: InlineSubscriber = (e) => {
-  const contact = e.transient?.contact as ApplicantContact | undefined;
-  if (e.transient?.ownReceipt || !contact) return null;
-  let route = applicantRoute(contact);
-  if (route.channel === 'paper') route = contact.applicantEmail ? { channel: 'email', address: contact.applicantEmail } : contact.applicantPhone ? { channel: 'sms', address: contact.applicantPhone } : { channel: 'portal', address: null };
-  return sql`
+const receiptInline: InlineSubscriber = {
+  row(e) {
+    const contact = e.transient?.contact as ApplicantContact | undefined;
+    if (e.transient?.ownReceipt || !contact) return null;
+    let route = applicantRoute(contact);
+    if (route.channel === 'paper') route = contact.applicantEmail ? { channel: 'email', address: contact.applicantEmail } : contact.applicantPhone ? { channel: 'sms', address: contact.applicantPhone } : { channel: 'portal', address: null };
+    return { channel: route.channel, language: contact.language, address: route.address, payload: { accessCode: e.transient?.accessCode }, at: e.at };
+  },
+  insert: (rows) => sql`
     insert into notification (appeal_id, recipient_kind, template, channel, language, address, payload, created_at, next_attempt_at, body_id)
-    select a.id, 'applicant', 'appeal.registered', ${route.channel}, ${contact.language}, ${route.address},
-           jsonb_build_object('number', a.number) || ${JSON.stringify({ accessCode: e.transient?.accessCode })}::jsonb, ${e.at}, ${e.at}, a.body_id
-      from a`;
+    select a.id, 'applicant', 'appeal.registered', x.channel, x.language, x.address, jsonb_build_object('number', a.number) || x.payload, x.at, x.at, a.body_id
+      from jsonb_to_recordset(${rows}) as x(appeal_id uuid, channel text, language text, address text, payload jsonb, at timestamptz)
+      join a on a.id = x.appeal_id`,
 };
 
 export function subscribeNotifications(ctx: AppContext): void {
