@@ -2,3 +2,4 @@
 // It imports nothing internal, so either side can depend on it.
 export * from './enums.ts';
 export * from './iin.ts';
+export type { BookingResult } from './reception.ts';

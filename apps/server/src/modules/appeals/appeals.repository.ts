@@ -1,6 +1,7 @@
 // Kysely queries over the register.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { AppealTable } from './appeals.tables.ts';
 import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
 import { PREPARED } from '../../db/database.ts';
 import { calendarRevisionIs } from '../deadlines/index.ts';
@@ -135,6 +136,10 @@ export function listAppeals(db: Db, f: AppealFilter) {
   return q.execute();
 }
 
+type IntakeColumn =
+  | 'accessCodeHash' | 'channel' | 'kind' | 'applicantType' | 'applicantName' | 'applicantIin' | 'applicantBin' | 'applicantEmail' | 'applicantPhone'
+  | 'preferredAnswer' | 'language' | 'text' | 'topicCode' | 'address' | 'lat' | 'lon' | 'receivedAt' | 'registeredAt' | 'registeredBy';
+
 /** A new appeal as intake writes it: everything but its number, which the statement takes. */
 export interface IntakeRow {
   id: string;
@@ -144,29 +149,8 @@ export interface IntakeRow {
   year: number;
   /** The calendar revision its terms were counted on (see calendarRevisionIs). */
   calendarRevision: number;
-  appeal: {
-    accessCodeHash: string;
-    channel: string;
-    kind: string;
-    applicantType: string;
-    applicantName: string | null;
-    applicantIin: string | null;
-    applicantBin: string | null;
-    applicantEmail: string | null;
-    applicantPhone: string | null;
-    preferredAnswer: string;
-    language: string;
-    text: string;
-    topicCode: string | null;
-    address: string | null;
-    lat: number | null;
-    lon: number | null;
-    receivedAt: Date;
-    registeredAt: Date;
-    registeredBy: string | null;
-    legalDueAt: Date;
-    redirectDueAt: Date;
-  };
+  /** The appeal's columns as received; the rest are set by the statement or later. */
+  appeal: Pick<AppealTable, IntakeColumn> & { legalDueAt: Date; redirectDueAt: Date };
   event: Omit<AppealEventInput, 'appealId'>;
   /**
    * The request's Idempotency-Key, kept with the answer by the same statement. A key taken

@@ -1,6 +1,7 @@
 // Request/response shapes of the register's public contract.
 import { Type } from 'typebox';
 import { ANSWER_METHODS, APPEAL_KINDS, APPEAL_STATUSES, APPLICANT_TYPES, CHANNELS, LANGUAGES } from '@tyndau/contracts';
+import { listOf } from '../../platform/schemas.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -35,12 +36,6 @@ export const AppealIntakeSchema = Type.Object(
 );
 
 export const RegisteredSchema = Type.Object({ id: Type.String(), number: Type.String(), accessCode: Type.String(), status: Type.String(), receivedAt: Type.String() });
-
-/** A comma-separated list of known values: a misspelt filter is a 400, not an empty list. */
-const listOf = (values: readonly string[], what: string) => {
-  const one = `\\s*(${values.join('|')})\\s*`;
-  return Type.String({ maxLength: 300, pattern: `^${one}(,${one})*$`, description: `comma-separated ${what}: ${values.join(', ')}` });
-};
 
 export const ListQuerySchema = Type.Object({
   status: Type.Optional(listOf(APPEAL_STATUSES, 'statuses')),

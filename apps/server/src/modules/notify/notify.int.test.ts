@@ -83,6 +83,13 @@ describe('without channel configuration (demo): the outbox keeps every message f
     const held = (await outbox('status=held&channel=email&limit=100')).json();
     assert.ok(held.items.length >= 5 && held.items.every((i: { status: string; channel: string }) => i.status === 'held' && i.channel === 'email'));
     assert.equal((await outbox('cursor=not-a-cursor')).statusCode, 400);
+    // A misspelt filter is a 400 that names the field, not an empty list.
+    for (const q of ['status=nope', 'status=held,nope', 'channel=fax']) {
+      const bad = await outbox(q);
+      assert.equal(bad.statusCode, 400, q);
+      assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+    }
+    assert.equal((await outbox('status=held, failed')).statusCode, 200);
   });
 
   test('the administrator sends a held message again; a sent one is not sent again', async () => {

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { requireStaff } from '../../platform/http.ts';
-import { NullableString } from '../../platform/schemas.ts';
+import { listOf, NullableString } from '../../platform/schemas.ts';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES } from './notify.tables.ts';
+import { LETTER_STATUSES } from './letters.service.ts';
 import { getPreferences, listOutbox, listTrackedMessages, retryNotification, setPreferences } from './outbox.service.ts';
 import { getLetterPdf, listLetters, markLetter } from './letters.service.ts';
 import { createAppealTelegramLink, createStaffTelegramLink } from './telegram-link.service.ts';
@@ -81,7 +83,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['notify'],
           summary: 'The body’s outbox for its administrator: every message rendered as the recipient sees it, with status, attempts and error (newest first)',
-          querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200 })), channel: Type.Optional(Type.String({ maxLength: 100 })), appealId: Type.Optional(Type.String({ maxLength: 40 })), limit: Limit, cursor: Cursor }),
+          querystring: Type.Object({ status: Type.Optional(listOf(NOTIFICATION_STATUSES, 'statuses')), channel: Type.Optional(listOf(NOTIFICATION_CHANNELS, 'channels')), appealId: Type.Optional(Type.String({ maxLength: 40 })), limit: Limit, cursor: Cursor }),
           response: { 200: Type.Object({ items: Type.Array(OutboxItem), nextCursor: NullableString }) },
         },
       },
@@ -155,7 +157,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['notify'],
           summary: 'The print queue of paper letters (default: waiting to be printed), newest first',
-          querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 40 })), limit: Limit, cursor: Cursor }),
+          querystring: Type.Object({ status: Type.Optional(listOf(LETTER_STATUSES, 'statuses')), limit: Limit, cursor: Cursor }),
           response: { 200: Type.Object({ items: Type.Array(Letter), nextCursor: NullableString }) },
         },
       },

@@ -5,7 +5,9 @@ import type { Generated } from 'kysely';
  * held: the channel is not configured here (kept, shown in the outbox). cancelled: withdrawn
  * before sending. Paper: queued -> to_print -> printed -> posted.
  */
-export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'held' | 'cancelled' | 'to_print' | 'printed' | 'posted';
+export const NOTIFICATION_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'held', 'cancelled', 'to_print', 'printed', 'posted'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export const NOTIFICATION_CHANNELS = ['email', 'sms', 'telegram', 'portal', 'paper'] as const;
 
 export interface NotificationTable {
   id: Generated<string>;

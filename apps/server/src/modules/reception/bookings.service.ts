@@ -2,7 +2,7 @@
 // (registered into the unified register in the same transaction) holding a seat in an
 // approved slot. The citizen books on the portal; an operator on the phone or the office
 // for a visitor books with their session. Cancel and reschedule with the access code.
-import type { AnswerMethod, AppealKind, Language } from '@tyndau/contracts';
+import type { AnswerMethod, AppealKind, BookingResult, Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
@@ -30,20 +30,6 @@ export interface BookingInput {
   source?: BookingSource;
   /** How a visitor reached the public reception when the desk books for them. */
   subSource?: 'online_form' | 'social_network' | 'visit' | 'contact_line' | 'app';
-}
-
-export interface BookingResult {
-  id: string;
-  number: string;
-  accessCode: string;
-  bookingId: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  place: string | null;
-  videoUrl: string | null;
-  officialName: string;
-  remindAt: string | null;
 }
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);

@@ -1,6 +1,7 @@
 // The in-person channels' calls: published reception slots and booking (citizen), the
 // review and the meeting (staff), schedules, and the public reception / front office desk.
 import { useQuery } from '@tanstack/react-query';
+import type { BookingResult } from '@tyndau/contracts';
 import { api, qs } from '../../lib/api.ts';
 
 export interface Slot {
@@ -36,21 +37,7 @@ export interface BookingInput {
   source?: 'phone' | 'front_office' | 'public_reception';
 }
 
-export interface Booked {
-  id: string;
-  number: string;
-  accessCode: string;
-  bookingId: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  place: string | null;
-  videoUrl: string | null;
-  officialName: string;
-  remindAt: string | null;
-}
-
-export const bookReception = (input: BookingInput, idempotencyKey: string) => api<Booked>('/receptions/bookings', { body: input, headers: { 'idempotency-key': idempotencyKey } });
+export const bookReception = (input: BookingInput, idempotencyKey: string) => api<BookingResult>('/receptions/bookings', { body: input, headers: { 'idempotency-key': idempotencyKey } });
 
 export interface CitizenBooking {
   number: string;

@@ -6,6 +6,7 @@ import { Alert, Button, Fieldset, Group, NativeSelect, Radio, Stack, Text, Texta
 import { useMutation } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { BookingResult } from '@tyndau/contracts';
 import { enumLabel } from '../../i18n/index.ts';
 import { ApiError } from '../../lib/api.ts';
 import { focusSoon, usePageTitle } from '../../lib/page.ts';
@@ -14,7 +15,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary.t
 import { AnchorLink } from '../../components/links.tsx';
 import { topicsOfBody, useBodies, useBody, useTopics } from '../../features/bodies/api.ts';
 import { nameIn, sortByName } from '../../features/bodies/components/body-name.ts';
-import { bookReception, useSlots, type Booked } from '../../features/reception/api.ts';
+import { bookReception, useSlots } from '../../features/reception/api.ts';
 import { BookingReceipt } from '../../features/reception/components/booking-receipt.tsx';
 import { byDay, slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
 
@@ -39,7 +40,7 @@ export function ReceptionPage() {
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [serverMessage, setServerMessage] = useState<string | null>(null);
-  const [done, setDone] = useState<Booked | null>(null);
+  const [done, setDone] = useState<BookingResult | null>(null);
   const [key] = useState(() => crypto.randomUUID());
   const summaryRef = useRef<HTMLDivElement>(null);
 

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../components/links.tsx';
 import { focusSoon } from '../../../lib/page.ts';
 import { useLang } from '../../../lib/use-lang.ts';
-import type { Booked } from '../api.ts';
+import type { BookingResult } from '@tyndau/contracts';
 import { slotDay, slotTime } from './slot-label.ts';
 import classes from '../../../routes/portal/portal.module.css';
 
-export function BookingReceipt({ booking, bodyName }: { booking: Booked; bodyName: string }) {
+export function BookingReceipt({ booking, bodyName }: { booking: BookingResult; bodyName: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const heading = useRef<HTMLHeadingElement>(null);
