@@ -108,3 +108,42 @@ test('the front office logs a consultation in one click and registers a visitor 
   await expect(receipt.locator('h1')).toHaveText('Receipt of your appeal');
   await operator.context().close();
 });
+
+test('a citizen moves their booking to another time with the same official, with the access code', async ({ browser, request }, testInfo) => {
+  const kk = 'kk';
+  const astana = (await (await request.get(`/api/v1/bodies/${body}`)).json()) as { id: string };
+  const slots = (await (await request.get(`/api/v1/bodies/${astana.id}/reception-slots`)).json()).items as Array<{ id: string; officialId: string; startsAt: string; available: number }>;
+  // An official with at least two open times: book the first one through the API.
+  const official = slots.find((s) => s.available > 0 && slots.filter((o) => o.officialId === s.officialId && o.available > 0).length > 1)!;
+  expect(official, 'the demo schedules have an official with two open times').toBeTruthy();
+  const booked = await request.post('/api/v1/receptions/bookings', {
+    data: { slotId: official.id, question: 'Ауладағы балалар алаңын жөндеу туралы сұрағым бар.', applicant: { type: 'individual', name: 'Айгүл Серікова', phone: '+77017654321' } },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { number, accessCode } = (await booked.json()) as { number: string; accessCode: string };
+
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto(`/${kk}/reception/booking?number=${encodeURIComponent(number)}`);
+  await citizen.getByLabel(msg(kk, 'track.code')).fill(accessCode);
+  await citizen.getByRole('button', { name: msg(kk, 'reception.find') }).click();
+  await expect(citizen.getByTestId('citizen-booking-status')).toHaveText(msg(kk, 'reception.status.booked'));
+  const before = await citizen.getByTestId('citizen-booking').textContent();
+
+  // Submitting without a choice says what is missing; then the next open time is chosen.
+  await citizen.getByRole('button', { name: msg(kk, 'reception.moveSubmit') }).click();
+  await expect(citizen.getByText(msg(kk, 'reception.chooseSlot'))).toBeVisible();
+  const times = citizen.getByRole('radiogroup', { name: msg(kk, 'reception.slot') });
+  await times.getByRole('radio', { disabled: false }).first().check();
+  await expectAccessible(citizen, testInfo, 'kk reception move');
+  await citizen.getByRole('button', { name: msg(kk, 'reception.moveSubmit') }).click();
+  await expect(citizen.getByRole('heading', { level: 2, name: msg(kk, 'reception.bookingOf', { number }) })).toBeFocused();
+  await expect(citizen.getByTestId('citizen-booking-status')).toHaveText(msg(kk, 'reception.status.booked'));
+  await expect(citizen.getByTestId('citizen-booking')).not.toHaveText(before!);
+  await snap(citizen, testInfo, 'kk-reception-moved');
+
+  // The register agrees: the booking now sits in another slot of the same official.
+  const now = (await (await request.get(`/api/v1/receptions/bookings/${encodeURIComponent(number)}?code=${accessCode}`)).json()) as { slotId: string; officialId: string };
+  expect(now.slotId).not.toBe(official.id);
+  expect(now.officialId).toBe(official.officialId);
+  await citizen.context().close();
+});

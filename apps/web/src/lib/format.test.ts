@@ -19,7 +19,9 @@ test('the hand-written Kazakh patterns equal CLDR’s (as Node’s full ICU writ
     const d = new Date(iso);
     assert.equal(kazakh(d, 'date'), new Intl.DateTimeFormat('kk', { dateStyle: 'long', timeZone: 'Asia/Almaty' }).format(d), iso);
     assert.equal(kazakh(d, 'dateTime'), new Intl.DateTimeFormat('kk', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(d), iso);
+    assert.equal(kazakh(d, 'day'), new Intl.DateTimeFormat('kk', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Almaty' }).format(d), iso);
   }
+  assert.equal(kazakh(new Date('2026-12-31T20:00:00Z'), 'day'), '2027 ж. 1 қаңтар, жұма', 'the Almaty day, past midnight UTC+5');
   assert.equal(formatDateTime('2026-03-27T06:05:00Z', 'kk'), '2026 ж. 27 нау., 11:05');
 });
 

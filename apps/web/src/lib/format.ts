@@ -9,6 +9,15 @@ const LOCALE: Record<Language, string> = { kk: 'kk', ru: 'ru', en: 'en-GB' };
 
 const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
 const KK_MONTHS_SHORT = ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'];
+/** Sunday first, as Date.getUTCDay counts. */
+const KK_WEEKDAYS = ['жексенбі', 'дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі'];
+
+type Kind = 'date' | 'dateTime' | 'day';
+const OPTIONS: Record<Kind, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'long', timeZone: ZONE },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE },
+  day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE },
+};
 
 /** Whether this browser's Intl knows Kazakh month names (checked once). */
 const kazakhDates = (() => {
@@ -30,14 +39,10 @@ const kazakhNumbers = (() => {
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Language, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+function formatter(lang: Language, kind: Kind): Intl.DateTimeFormat {
   const key = `${lang}:${kind}`;
   let f = cache.get(key);
-  if (!f) {
-    const opts: Intl.DateTimeFormatOptions = kind === 'date' ? { dateStyle: 'long', timeZone: ZONE } : { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE };
-    f = new Intl.DateTimeFormat(LOCALE[lang], opts);
-    cache.set(key, f);
-  }
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(LOCALE[lang], OPTIONS[kind])));
   return f;
 }
 
@@ -49,13 +54,16 @@ function almatyParts(d: Date) {
   return { y: p.year, m: Number(p.month), d: Number(p.day), hh: p.hour, mm: p.minute };
 }
 
-/** CLDR kk: "y 'ж'. d MMMM" and "y 'ж'. dd MMM, HH:mm". */
-export function kazakh(d: Date, kind: 'date' | 'dateTime'): string {
+/** CLDR kk: "y 'ж'. d MMMM", "y 'ж'. dd MMM, HH:mm" and "y 'ж'. d MMMM, EEEE". */
+export function kazakh(d: Date, kind: Kind): string {
   const p = almatyParts(d);
-  return kind === 'date' ? `${p.y} ж. ${p.d} ${KK_MONTHS[p.m - 1]}` : `${p.y} ж. ${String(p.d).padStart(2, '0')} ${KK_MONTHS_SHORT[p.m - 1]}, ${p.hh}:${p.mm}`;
+  const date = `${p.y} ж. ${p.d} ${KK_MONTHS[p.m - 1]}`;
+  if (kind === 'date') return date;
+  if (kind === 'day') return `${date}, ${KK_WEEKDAYS[new Date(Date.UTC(Number(p.y), p.m - 1, p.d)).getUTCDay()]}`;
+  return `${p.y} ж. ${String(p.d).padStart(2, '0')} ${KK_MONTHS_SHORT[p.m - 1]}, ${p.hh}:${p.mm}`;
 }
 
-function format(iso: string | null | undefined, lang: Language, kind: 'date' | 'dateTime'): string {
+function format(iso: string | null | undefined, lang: Language, kind: Kind): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
@@ -65,6 +73,8 @@ function format(iso: string | null | undefined, lang: Language, kind: 'date' | '
 
 export const formatDate = (iso: string | null | undefined, lang: Language) => format(iso, lang, 'date');
 export const formatDateTime = (iso: string | null | undefined, lang: Language) => format(iso, lang, 'dateTime');
+/** The day with its weekday: "Tuesday 3 March 2026", "3 марта 2026 г., вторник" (a reception's day). */
+export const formatDay = (iso: string, lang: Language) => format(iso, lang, 'day');
 export const formatNumber = (n: number, lang: Language) => new Intl.NumberFormat(lang === 'kk' && !kazakhNumbers ? 'ru' : LOCALE[lang]).format(n);
 
 /** 'YYYY-MM-DD' of an instant in Almaty: the calendar day the law counts in. */

@@ -288,6 +288,10 @@ export async function getBookingForCitizen(ctx: AppContext, appealId: string) {
     number: b.number,
     status: b.status,
     appealStatus: b.appealStatus,
+    // The body, official and slot: what the citizen needs to move the booking to another time.
+    bodyId: b.bodyId,
+    officialId: b.officialId,
+    slotId: b.slotId,
     startsAt: b.startsAt.toISOString(),
     endsAt: b.endsAt.toISOString(),
     place: b.place,

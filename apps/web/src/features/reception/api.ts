@@ -43,6 +43,9 @@ export interface CitizenBooking {
   number: string;
   status: string;
   appealStatus: string;
+  bodyId: string;
+  officialId: string;
+  slotId: string;
   startsAt: string;
   endsAt: string;
   place: string | null;
@@ -57,6 +60,8 @@ export interface CitizenBooking {
 
 export const getCitizenBooking = (number: string, code: string) => api<CitizenBooking>(`/receptions/bookings/${encodeURIComponent(number)}${qs({ code })}`);
 export const cancelCitizenBooking = (number: string, code: string) => api<CitizenBooking>(`/receptions/bookings/${encodeURIComponent(number)}/cancel`, { body: { code } });
+export const rescheduleCitizenBooking = (number: string, code: string, slotId: string) =>
+  api<CitizenBooking>(`/receptions/bookings/${encodeURIComponent(number)}/reschedule`, { body: { code, slotId } });
 
 // ---- staff ----
 

@@ -1,7 +1,8 @@
 // A citizen's own booking, found by its number and access code: when and where, what
-// became of it, and a way to cancel while the meeting is still ahead.
+// became of it, and, while the meeting is still ahead, a way to move it to another time
+// with the same official or to cancel it.
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +10,8 @@ import { enumLabel } from '../../i18n/index.ts';
 import { ApiError } from '../../lib/api.ts';
 import { focusSoon, usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
-import { cancelCitizenBooking, getCitizenBooking, type CitizenBooking } from '../../features/reception/api.ts';
-import { slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
+import { cancelCitizenBooking, getCitizenBooking, rescheduleCitizenBooking, useSlots, type CitizenBooking } from '../../features/reception/api.ts';
+import { byDay, slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
 
 const route = getRouteApi('/$lang/reception/booking');
 
@@ -34,14 +35,36 @@ export function ReceptionBookingPage() {
     },
     onError: (e) => setProblem(e instanceof ApiError && e.status === 404 ? t('reception.notFound') : e instanceof ApiError ? e.message : t('errors.network')),
   });
-  const cancel = useMutation({
-    mutationFn: () => cancelCitizenBooking(number.trim().toUpperCase(), code.trim().toUpperCase()),
+  const changed = (b: CitizenBooking) => {
+    setBooking(b);
+    setProblem(null);
+    focusSoon(() => result.current);
+  };
+  const failed = (e: unknown) => setProblem(e instanceof ApiError ? e.message : t('errors.network'));
+  const cancel = useMutation({ mutationFn: () => cancelCitizenBooking(number.trim().toUpperCase(), code.trim().toUpperCase()), onSuccess: changed, onError: failed });
+  const [newSlotId, setNewSlotId] = useState('');
+  const [slotProblem, setSlotProblem] = useState<string | null>(null);
+  const move = useMutation({
+    mutationFn: () => rescheduleCitizenBooking(number.trim().toUpperCase(), code.trim().toUpperCase(), newSlotId),
     onSuccess: (b) => {
-      setBooking(b);
-      focusSoon(() => result.current);
+      setNewSlotId('');
+      changed(b);
     },
-    onError: (e) => setProblem(e instanceof ApiError ? e.message : t('errors.network')),
+    onError: failed,
   });
+  // Other times with the same official, for moving the booking.
+  const slots = useSlots(booking?.canChange ? booking.bodyId : undefined);
+  const otherSlots = (slots.data ?? []).filter((s) => s.officialId === booking?.officialId && s.id !== booking?.slotId);
+
+  function moveBooking(e: FormEvent) {
+    e.preventDefault();
+    if (!newSlotId) {
+      setSlotProblem(t('reception.chooseSlot'));
+      return;
+    }
+    setSlotProblem(null);
+    move.mutate();
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -102,6 +125,45 @@ export function ReceptionBookingPage() {
             )}
           </Stack>
         </Paper>
+      )}
+      {booking?.canChange && (
+        <form onSubmit={moveBooking} noValidate>
+          <Stack>
+            <Title order={2}>{t('reception.moveTitle')}</Title>
+            {slots.isSuccess && otherSlots.length === 0 ? (
+              <Text>{t('reception.noOtherSlots')}</Text>
+            ) : (
+              <>
+                <Radio.Group id="new-slot" label={t('reception.slot')} description={t('reception.slotHint')} value={newSlotId} onChange={setNewSlotId} error={slotProblem}>
+                  <Stack gap="md" mt="xs">
+                    {byDay(otherSlots).map((d) => (
+                      <div key={d.day}>
+                        <Text fw={700}>{slotDay(d.items[0]!.startsAt, lang)}</Text>
+                        <Stack gap={6} mt={4}>
+                          {d.items.map((s) => (
+                            <Radio
+                              key={s.id}
+                              value={s.id}
+                              size="md"
+                              disabled={s.available <= 0}
+                              label={`${slotTime(s.startsAt, s.endsAt, lang)} · ${s.available > 0 ? t('reception.placesLeft', { count: s.available }) : t('reception.full')}`}
+                              description={s.place ?? s.videoUrl ?? undefined}
+                            />
+                          ))}
+                        </Stack>
+                      </div>
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                <Group>
+                  <Button type="submit" size="md" loading={move.isPending}>
+                    {t('reception.moveSubmit')}
+                  </Button>
+                </Group>
+              </>
+            )}
+          </Stack>
+        </form>
       )}
     </Stack>
   );
