@@ -29,7 +29,7 @@ export interface TestEnv {
 
 let counter = 0;
 
-export async function createTestEnv(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { now?: string; env?: Record<string, string>; poolSize?: number } = {}): Promise<TestEnv> {
   const adminUrl = process.env.TYNDAU_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('run tests with npm test (global setup starts PostgreSQL)');
   const name = `t_${process.pid}_${++counter}_${Date.now() % 100000}`;
@@ -38,7 +38,7 @@ export async function createTestEnv(opts: { now?: string; env?: Record<string, s
   await admin.query(`create database ${name} template tyndau_template`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const { db } = createDb(url, 10);
+  const { db } = createDb(url, opts.poolSize ?? 10);
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tyndau-files-'));
   const config = { ...loadConfig({ NODE_ENV: 'test', ...opts.env }), databaseUrl: url, storageDir, loginRateLimit: 1000, intakeRateLimit: 100_000 };
   const clock = manualClock(new Date(opts.now ?? '2026-11-25T05:00:00Z'));

@@ -7,6 +7,16 @@ import type { Database } from '../db/schema.ts';
 
 export type Tx = Transaction<Database> | Db;
 
+/**
+ * The context with its reads going through `tx`: for services called inside a transaction.
+ * A read through the pool there holds one connection while waiting for a second, and
+ * enough such transactions at once wait for each other for ever. (Per-process caches keyed
+ * by the database are not shared with it: it reads what it needs afresh.)
+ */
+export function inTransaction<C extends { db: Db }>(ctx: C, tx: Tx): C {
+  return { ...ctx, db: tx };
+}
+
 export interface AppealEventInput {
   appealId: string;
   type: string;

@@ -58,9 +58,6 @@ const queues = new WeakMap<Db, IntakeQueue>();
 /** This process's intake queue for the database, writing with the event's inline subscribers. */
 export function intakeQueue(ctx: AppContext): IntakeQueue {
   let queue = queues.get(ctx.db);
-  if (!queue) {
-    const inline = ctx.events.inlineSubscribers('appeal.registered');
-    queues.set(ctx.db, (queue = new IntakeQueue((rows) => insertRegisteredAppeals(ctx.db, rows, inline))));
-  }
+  if (!queue) queues.set(ctx.db, (queue = new IntakeQueue((rows) => insertRegisteredAppeals(ctx.db, rows, ctx.events.inlineSubscribers('appeal.registered')))));
   return queue;
 }

@@ -5,7 +5,7 @@ import { isValidIinOrBin, type AnswerMethod, type AppealKind, type ApplicantType
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newAccessCode, sha256 } from '../../platform/ids.ts';
-import type { Tx } from '../../platform/events.ts';
+import { inTransaction, type Tx } from '../../platform/events.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Staff } from '../auth/index.ts';
@@ -248,10 +248,11 @@ export interface LinkedAppealInput {
 export async function registerLinkedAppeal(ctx: AppContext, tx: Tx, sourceId: string, link: LinkedAppealInput): Promise<RegisteredAppeal> {
   const source = await findAppeal(tx, sourceId);
   if (!source) throw new AppError('APPEAL_NOT_FOUND');
-  const body = await getBody(ctx, link.bodyId);
+  // Every read through the caller's transaction (see inTransaction).
+  const body = await getBody(inTransaction(ctx, tx), link.bodyId);
   const settings = body.settings as { numberPrefix?: string };
   const now = ctx.clock.now();
-  const { legalDueAt, redirectDueAt } = await termsOnReceipt(ctx, now);
+  const { legalDueAt, redirectDueAt } = await termsOnReceipt(inTransaction(ctx, tx), now);
   const accessCode = newAccessCode();
   const number = await nextNumber(tx, body.id, settings.numberPrefix ?? body.code.toUpperCase(), now);
   const channel = link.channel ?? (source.channel as Channel);

@@ -7,7 +7,7 @@
 // original's redirect due date (3 working days of its receipt).
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Tx } from '../../platform/events.ts';
+import { inTransaction, type Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
 import { assertMove, lockOwnAppeal, moveAppeal, registerLinkedAppeal } from '../appeals/index.ts';
 import { assertTopicExists, getBody } from '../bodies/index.ts';
@@ -31,9 +31,9 @@ export async function redirectInTransaction(ctx: AppContext, tx: Tx, staff: Staf
 
 export async function redirectAppeal(ctx: AppContext, tx: Tx, staff: Staff, appeal: LockedAppeal, input: RedirectInput) {
   assertMove(appeal.status, 'redirected');
-  const target = await getBody(ctx, input.targetBodyId);
+  const target = await getBody(inTransaction(ctx, tx), input.targetBodyId);
   if (target.id === appeal.bodyId) throw new AppError('REDIRECT_TO_SELF', undefined, { field: 'targetBodyId' });
-  if (input.topicCode) await assertTopicExists(ctx, input.topicCode);
+  if (input.topicCode) await assertTopicExists(inTransaction(ctx, tx), input.topicCode);
   const now = ctx.clock.now();
   const late = !!appeal.redirectDueAt && now > appeal.redirectDueAt;
   const copy = await registerLinkedAppeal(ctx, tx, appeal.id, {
