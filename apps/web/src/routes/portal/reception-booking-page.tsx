@@ -2,7 +2,7 @@
 // became of it, and, while the meeting is still ahead, a way to move it to another time
 // with the same official or to cancel it.
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,8 @@ import { ApiError } from '../../lib/api.ts';
 import { focusSoon, usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
 import { cancelCitizenBooking, getCitizenBooking, rescheduleCitizenBooking, useSlots, type CitizenBooking } from '../../features/reception/api.ts';
-import { byDay, slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
+import { slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
+import { SlotChoice } from '../../features/reception/components/slot-choice.tsx';
 
 const route = getRouteApi('/$lang/reception/booking');
 
@@ -134,27 +135,7 @@ export function ReceptionBookingPage() {
               <Text>{t('reception.noOtherSlots')}</Text>
             ) : (
               <>
-                <Radio.Group id="new-slot" label={t('reception.slot')} description={t('reception.slotHint')} value={newSlotId} onChange={setNewSlotId} error={slotProblem}>
-                  <Stack gap="md" mt="xs">
-                    {byDay(otherSlots).map((d) => (
-                      <div key={d.day}>
-                        <Text fw={700}>{slotDay(d.items[0]!.startsAt, lang)}</Text>
-                        <Stack gap={6} mt={4}>
-                          {d.items.map((s) => (
-                            <Radio
-                              key={s.id}
-                              value={s.id}
-                              size="md"
-                              disabled={s.available <= 0}
-                              label={`${slotTime(s.startsAt, s.endsAt, lang)} · ${s.available > 0 ? t('reception.placesLeft', { count: s.available }) : t('reception.full')}`}
-                              description={s.place ?? s.videoUrl ?? undefined}
-                            />
-                          ))}
-                        </Stack>
-                      </div>
-                    ))}
-                  </Stack>
-                </Radio.Group>
+                <SlotChoice id="new-slot" slots={otherSlots} value={newSlotId} onChange={setNewSlotId} error={slotProblem} />
                 <Group>
                   <Button type="submit" size="md" loading={move.isPending}>
                     {t('reception.moveSubmit')}

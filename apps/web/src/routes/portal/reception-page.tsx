@@ -17,7 +17,7 @@ import { topicsOfBody, useBodies, useBody, useTopics } from '../../features/bodi
 import { nameIn, sortByName } from '../../features/bodies/components/body-name.ts';
 import { bookReception, useSlots } from '../../features/reception/api.ts';
 import { BookingReceipt } from '../../features/reception/components/booking-receipt.tsx';
-import { byDay, slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
+import { SlotChoice } from '../../features/reception/components/slot-choice.tsx';
 
 const route = getRouteApi('/$lang/reception');
 
@@ -172,27 +172,7 @@ export function ReceptionPage() {
                 </Radio.Group>
               )}
               {officialId && (
-                <Radio.Group id={id('slot')} label={label.slot} description={t('reception.slotHint')} value={slotId} onChange={setSlotId} error={errors.slot}>
-                  <Stack gap="md" mt="xs">
-                    {byDay(officialSlots).map((d) => (
-                      <div key={d.day}>
-                        <Text fw={700}>{slotDay(d.items[0].startsAt, lang)}</Text>
-                        <Stack gap={6} mt={4}>
-                          {d.items.map((s) => (
-                            <Radio
-                              key={s.id}
-                              value={s.id}
-                              size="md"
-                              disabled={s.available <= 0}
-                              label={`${slotTime(s.startsAt, s.endsAt, lang)} · ${s.available > 0 ? t('reception.placesLeft', { count: s.available }) : t('reception.full')}`}
-                              description={s.place ?? s.videoUrl ?? undefined}
-                            />
-                          ))}
-                        </Stack>
-                      </div>
-                    ))}
-                  </Stack>
-                </Radio.Group>
+                <SlotChoice id={id('slot')} slots={officialSlots} value={slotId} onChange={setSlotId} error={errors.slot} />
               )}
             </Stack>
           </Fieldset>
