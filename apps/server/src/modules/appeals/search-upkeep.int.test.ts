@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { createDb } from '../../db/database.ts';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
 import { startSearchUpkeep } from './index.ts';
 
@@ -40,4 +41,23 @@ test('new appeals wait in the pending lists until the upkeep merges them; search
   }
   const again = await env.app.inject({ method: 'GET', url: '/api/v1/appeals?q=Кенесары', headers: { cookie } });
   assert.equal(again.json().items.length, 5);
+});
+
+test('a role that does not own the indexes gets one warning and the upkeep stops (inserts merge the lists then)', async () => {
+  const role = `upkeep_${process.pid}`;
+  await sql.raw(`create role ${role} login password 'not-the-owner'; grant connect on database ${new URL(env.url).pathname.slice(1)} to ${role}`).execute(env.ctx.db);
+  const url = new URL(env.url);
+  url.username = role;
+  url.password = 'not-the-owner';
+  const { db } = createDb(url.toString(), 1);
+  const warnings: string[] = [];
+  const upkeep = startSearchUpkeep({ ...env.ctx, db }, (msg, err) => warnings.push(`${msg}: ${(err as { code?: string }).code}`));
+  try {
+    await new Promise((r) => setTimeout(r, 3_500));
+  } finally {
+    await upkeep.stop();
+    await db.destroy();
+    await sql.raw(`drop owned by ${role}; drop role ${role}`).execute(env.ctx.db);
+  }
+  assert.deepEqual(warnings, ['search index upkeep failed: 42501']);
 });
