@@ -1,8 +1,7 @@
 // The platform as the benchmarks run it: the same context and app as main.ts, in a child
 // process of its own (so the load generator does not share its event loop), with request
 // logging off; the search indexes' upkeep as main.ts runs it, the outbox's delivery worker
-// only with BENCH_DELIVERY=1. Tells the parent
-// its port over IPC once it listens.
+// only with BENCH_DELIVERY=1. Tells the parent its port over IPC once it listens.
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { createContext } from '../../apps/server/src/context.ts';
 import { buildApp } from '../../apps/server/src/app.ts';

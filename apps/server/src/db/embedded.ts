@@ -41,7 +41,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
 
   const fresh = !fs.existsSync(path.join(dbDir, 'PG_VERSION'));
   // A socket path longer than the system allows would stop the server: then TCP only.
-  const socketDir = Buffer.byteLength(path.join(path.resolve(dbDir), `.s.PGSQL.${opts.port}`)) < 108 ? path.resolve(dbDir) : undefined;
+  const absolute = path.resolve(dbDir);
+  const socketDir = Buffer.byteLength(path.join(absolute, `.s.PGSQL.${opts.port}`)) < 108 ? absolute : undefined;
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dbDir,

@@ -138,6 +138,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   const phone = a.phone?.trim() || null;
   const address = input.address?.trim() || null;
   const accessCode = newAccessCode();
+  const fingerprint = opts.idempotencyKey ? fingerprintOf(input, staff) : '';
   const event = {
     type: 'appeal.registered',
     at: now,
@@ -160,7 +161,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
     calendarRevision: terms.revision,
     event,
     // The key is kept with the answer by the same statement; a key already taken fails it (replayed below).
-    idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint: fingerprintOf(input, staff), accessCode, receivedAt: receivedAt.toISOString() } : undefined,
+    idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint, accessCode, receivedAt: receivedAt.toISOString() } : undefined,
     appeal: {
       accessCodeHash: sha256(accessCode),
       channel,
@@ -218,7 +219,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   if (!result) throw new Error('the calendar changed twice while an appeal was registered');
   if (!('replay' in result)) return result;
   const stored = await ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', result.replay).executeTakeFirstOrThrow();
-  if (stored.fingerprint !== fingerprintOf(input, staff)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   return stored.response as unknown as RegisteredAppeal;
 }
 
