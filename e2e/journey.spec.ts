@@ -131,8 +131,8 @@ async function act(page: Page, lang: Lang, key: string, action: string, fill: (f
   await page.locator('body').press(key);
   const form = page.getByTestId(`action-form-${action}`);
   await expect(form).toBeVisible();
-  // The first field of the form has focus, ready to type.
-  expect(await form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+  // The first field of the form has focus, ready to type (moved there just after the form renders).
+  await expect.poll(() => form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
   await fill(form);
   await form.getByTestId('action-submit').click();
   const message = page.getByTestId('action-message');
