@@ -397,8 +397,9 @@ export async function callList(ctx: AppContext, staff: Staff, date: string) {
   const rows = await repo.listCallList(ctx.db, staff.bodyId, dayStart, new Date(dayStart.getTime() + 86_400_000));
   return {
     date,
-    items: rows.map((b) => ({
+    items: rows.map((row) => maskApplicant(staff, row)).map((b) => ({
       number: b.number,
+      // A confidential applicant's name and phone are for the ethics commissioner alone, here too.
       applicantName: b.applicantName,
       phone: b.applicantPhone,
       language: b.language,
