@@ -62,16 +62,20 @@ export interface PlaceData {
   lon?: number | null;
 }
 
-const LOCALITY_MARKER = /(^|\s)(г\.|гор\.|город|с\.|село|пос\.|п\.|посёлок|поселок|ауыл|а\.|қ\.|қала(сы)?|ауылы|кенті|city|town|village)(\s|$)/i;
+const LOCALITY_MARKER = /(^|\s)(г\.|гор\.|город|с\.|село|пос\.|посёлок|поселок|ауыл|қ\.|қала(сы)?|ауылы|кенті|city|town|village)(\s|$)/i;
+/** Parts of an address below the locality: street, house, flat, floor, office. */
+const BELOW_LOCALITY = /(^|\s)(ул\.|улица|пр\.|просп|пр-т|пер\.|мкр|микрорайон|д\.|дом|кв\.|квартира|этаж|каб\.|офис|көше(сі)?|даңғыл(ы)?|шағын|пәтер|қабат|street|st\.?|ave\.?|avenue|road|rd\.?|floor|apt\.?|flat|office)(\s|$)/i;
 
 /**
  * The locality of a free-text postal address (the part naming the town or village), or null
  * when it cannot be told: a reader who may not see the address learns where, not which door.
+ * The part with a locality marker (г., қ., село, city…), else the first part that is neither
+ * a number nor a street, house, flat or floor.
  */
 export function localityOf(address: string | null | undefined): string | null {
   if (!address) return null;
-  const part = address.split(/[,;\n]/).map((p) => p.trim()).find((p) => LOCALITY_MARKER.test(p) && !/\d/.test(p));
-  return part ?? null;
+  const parts = address.split(/[,;\n]/).map((p) => p.trim()).filter((p) => p && !/\d/.test(p));
+  return parts.find((p) => LOCALITY_MARKER.test(p)) ?? parts.find((p) => !BELOW_LOCALITY.test(p)) ?? null;
 }
 
 /** About a kilometre: two decimals of a degree (1.1 km north–south, 0.7 km east–west at Astana). */

@@ -338,7 +338,8 @@ function staffItem(staff: Staff, b: repo.BookingViewRow) {
     reminderCalledAt: b.reminderCalledAt?.toISOString() ?? null,
     reviewNote: b.reviewNote,
     reviewedAt: b.reviewedAt?.toISOString() ?? null,
-    attendees: b.attendees,
+    // Who came to the meeting names the applicant as surely as the applicant's own name does.
+    attendees: b.confidential && applicant.personalDataMasked ? null : b.attendees,
     topics: b.topics,
     decision: b.decision,
     resolution: b.resolution,
