@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.ts';
 import { clientErrorHandler, installErrorHandler, sendError } from './platform/http.ts';
 import { installValidation } from './platform/validation.ts';
+import { logSerializers } from './platform/log.ts';
 import { optionalDefaults } from './platform/openapi.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
@@ -21,9 +22,10 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    // No applicant data in the log: see platform/log.ts. `logStream` lets a test read what is written.
+    logger: opts.logger || opts.logStream ? { level: 'info', serializers: logSerializers, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.env === 'production',
     clientErrorHandler,

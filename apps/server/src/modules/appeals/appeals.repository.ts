@@ -22,6 +22,8 @@ export interface RepeatProbe {
   topicCode: string | null;
   receivedAt: Date;
   excludeId?: string;
+  confidential: boolean;
+  bodyId: string;
 }
 
 type Expr = RawBuilder<unknown>;
@@ -33,7 +35,7 @@ type Expr = RawBuilder<unknown>;
  * expressions, so intake can ask it for each row of its statement. Served by
  * appeal_applicant_iin_received_idx and the appeal_repeat_email/phone indexes.
  */
-function latestRepeat(p: { iin: Expr; email: Expr; phone: Expr; topicCode: Expr; receivedAt: Expr; excludeId: Expr }) {
+function latestRepeat(p: { iin: Expr; email: Expr; phone: Expr; topicCode: Expr; receivedAt: Expr; excludeId: Expr; confidential: Expr; bodyId: Expr }) {
   // One probe per way of knowing the applicant, each an equality on the leading columns of
   // its index, which also gives the order. Intake's statement is prepared, so its plan is
   // made once, maybe on a register without statistics yet, and must be right for any
@@ -42,6 +44,9 @@ function latestRepeat(p: { iin: Expr; email: Expr; phone: Expr; topicCode: Expr;
   const latest = (applicant: RawBuilder<unknown>) => sql`(select p.id, p.received_at from appeal p
       where ${applicant} and p.topic_code = ${p.topicCode} and p.received_at <= ${p.receivedAt} and p.received_at + interval '12 months' >= ${p.receivedAt}
         and p.status <> 'redirected' and p.id is distinct from ${p.excludeId}
+        -- Never a link between a confidential appeal and an ordinary one (it would lead from a
+        -- trust-phone report to the caller's name); confidential ones link within their body only.
+        and p.confidential = ${p.confidential} and (not p.confidential or p.body_id = ${p.bodyId})
       order by p.received_at desc limit 1)`;
   return sql<string | null>`case when ${p.iin} is not null
     then (select x.id from ${latest(sql`p.applicant_iin = ${p.iin}`)} x)
@@ -57,6 +62,8 @@ export async function findRepeatOf(db: Tx, p: RepeatProbe): Promise<string | nul
     topicCode: sql`${p.topicCode}::text`,
     receivedAt: sql`${p.receivedAt}::timestamptz`,
     excludeId: sql`${p.excludeId ?? null}::uuid`,
+    confidential: sql`${p.confidential}::boolean`,
+    bodyId: sql`${p.bodyId}::uuid`,
   });
   return (await sql<{ id: string | null }>`select ${found} as id`.execute(db)).rows[0]?.id ?? null;
 }
@@ -65,11 +72,15 @@ export function findAppealByNumber(db: Db, number: string) {
   return db.selectFrom('appeal').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
+/** Events that are a log of reads, listed apart (GET /appeals/{id}/reads), never in the history. */
+export const READ_EVENT_TYPES = ['appeal.card_read'];
+
 export function listEvents(db: Db, appealId: string, onlyPublic = false) {
   return db
     .selectFrom('appealEvent')
     .select(['id', 'type', 'at', 'actorId', 'actorRole', 'reason', 'public', 'data'])
     .where('appealId', '=', appealId)
+    .where('type', 'not in', READ_EVENT_TYPES)
     .$if(onlyPublic, (q) => q.where('public', '=', true))
     .orderBy('id')
     .execute();
@@ -97,7 +108,7 @@ export interface AppealFilter {
 export const LIST_COLUMNS = [
   'id', 'number', 'bodyId', 'channel', 'kind', 'status', 'applicantType', 'applicantName', 'applicantIin', 'applicantBin',
   'applicantEmail', 'applicantPhone', 'language', 'topicCode', 'unitId', 'executorId', 'difficulty', 'receivedAt',
-  'legalDueAt', 'targetDueAt', 'redirectDueAt', 'resolution',
+  'legalDueAt', 'targetDueAt', 'redirectDueAt', 'resolution', 'confidential',
 ] as const;
 
 export function listAppeals(db: Db, f: AppealFilter) {
@@ -139,6 +150,8 @@ export function listAppeals(db: Db, f: AppealFilter) {
 type IntakeColumn =
   | 'accessCodeHash' | 'channel' | 'kind' | 'applicantType' | 'applicantName' | 'applicantIin' | 'applicantBin' | 'applicantEmail' | 'applicantPhone'
   | 'preferredAnswer' | 'language' | 'text' | 'topicCode' | 'address' | 'lat' | 'lon' | 'receivedAt' | 'registeredAt' | 'registeredBy';
+/** Set at intake: a trust-phone appeal is confidential from its first moment. */
+type IntakeFlags = { confidential: boolean };
 
 /** A new appeal as intake writes it: everything but its number, which the statement takes. */
 export interface IntakeRow {
@@ -150,7 +163,7 @@ export interface IntakeRow {
   /** The calendar revision its terms were counted on (see calendarRevisionIs). */
   calendarRevision: number;
   /** The appeal's columns as received; the rest are set by the statement or later. */
-  appeal: Pick<AppealTable, IntakeColumn> & { legalDueAt: Date; redirectDueAt: Date };
+  appeal: Pick<AppealTable, IntakeColumn> & IntakeFlags & { legalDueAt: Date; redirectDueAt: Date };
   event: Omit<AppealEventInput, 'appealId'>;
   /**
    * The request's Idempotency-Key, kept with the answer by the same statement. A key taken
@@ -176,7 +189,7 @@ function intakeRecord(r: IntakeRow, seq: number) {
     id: r.id, seq, body_id: r.bodyId, year: r.year, prefix: r.prefix, calendar_revision: r.calendarRevision,
     access_code_hash: a.accessCodeHash, channel: a.channel, kind: a.kind, applicant_type: a.applicantType, applicant_name: a.applicantName,
     applicant_iin: a.applicantIin, applicant_bin: a.applicantBin, applicant_email: a.applicantEmail, applicant_phone: a.applicantPhone,
-    preferred_answer: a.preferredAnswer, language: a.language, text: a.text, topic_code: a.topicCode, address: a.address, lat: a.lat, lon: a.lon,
+    preferred_answer: a.preferredAnswer, confidential: a.confidential, language: a.language, text: a.text, topic_code: a.topicCode, address: a.address, lat: a.lat, lon: a.lon,
     received_at: a.receivedAt, registered_at: a.registeredAt, registered_by: a.registeredBy, legal_due_at: a.legalDueAt, redirect_due_at: a.redirectDueAt,
     event_type: e.type, event_at: e.at, actor_id: e.actorId, actor_role: e.actorRole, event_reason: e.reason, event_public: e.public, event_data: e.data,
     idempotency_key: r.idempotency?.key ?? null, idempotency_fingerprint: r.idempotency?.fingerprint ?? null,
@@ -209,7 +222,7 @@ export async function insertRegisteredAppeals(tx: Tx, rows: IntakeRow[], inline:
         id uuid, seq int, body_id uuid, year int, prefix text, calendar_revision bigint,
         access_code_hash text, channel text, kind text, applicant_type text, applicant_name text,
         applicant_iin text, applicant_bin text, applicant_email text, applicant_phone text,
-        preferred_answer text, language text, text text, topic_code text, address text, lat float8, lon float8,
+        preferred_answer text, confidential boolean, language text, text text, topic_code text, address text, lat float8, lon float8,
         received_at timestamptz, registered_at timestamptz, registered_by uuid, legal_due_at timestamptz, redirect_due_at timestamptz,
         event_type text, event_at timestamptz, actor_id uuid, actor_role text, event_reason text, event_public boolean, event_data jsonb,
         idempotency_key text, idempotency_fingerprint text, idempotency_response jsonb)
@@ -222,13 +235,13 @@ export async function insertRegisteredAppeals(tx: Tx, rows: IntakeRow[], inline:
       returning body_id, year, last),
     a as (
       insert into appeal (id, number, body_id, access_code_hash, channel, kind, applicant_type, applicant_name, applicant_iin,
-                          applicant_bin, applicant_email, applicant_phone, preferred_answer, language, text, topic_code, address, lat, lon,
+                          applicant_bin, applicant_email, applicant_phone, preferred_answer, confidential, language, text, topic_code, address, lat, lon,
                           received_at, registered_at, registered_by, legal_due_at, redirect_due_at, repeat_of_id)
       select r.id, r.prefix || '-' || r.year || '-' || lpad((n.last - count(*) over body_year + row_number() over (body_year order by r.seq))::text, 6, '0'),
              r.body_id, r.access_code_hash, r.channel, r.kind, r.applicant_type, r.applicant_name, r.applicant_iin,
-             r.applicant_bin, r.applicant_email, r.applicant_phone, r.preferred_answer, r.language, r.text, r.topic_code, r.address, r.lat, r.lon,
+             r.applicant_bin, r.applicant_email, r.applicant_phone, r.preferred_answer, r.confidential, r.language, r.text, r.topic_code, r.address, r.lat, r.lon,
              r.received_at, r.registered_at, r.registered_by, r.legal_due_at, r.redirect_due_at,
-             ${latestRepeat({ iin: sql.ref('r.applicant_iin'), email: sql.ref('r.applicant_email'), phone: sql.ref('r.applicant_phone'), topicCode: sql.ref('r.topic_code'), receivedAt: sql.ref('r.received_at'), excludeId: sql.ref('r.id') })}
+             ${latestRepeat({ iin: sql.ref('r.applicant_iin'), email: sql.ref('r.applicant_email'), phone: sql.ref('r.applicant_phone'), topicCode: sql.ref('r.topic_code'), receivedAt: sql.ref('r.received_at'), excludeId: sql.ref('r.id'), confidential: sql.ref('r.confidential'), bodyId: sql.ref('r.body_id') })}
         from r join n using (body_id, year)
       window body_year as (partition by r.body_id, r.year)
       returning id, status, number, repeat_of_id, body_id),

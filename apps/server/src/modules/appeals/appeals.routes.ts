@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { AppealIntakeSchema, ListQuerySchema, RegisteredSchema } from './appeals.schemas.ts';
 import { registerAppeal } from './register-appeal.ts';
 import { getAppealCard, listAppeals, termFlags, trackAppeal } from './appeals.service.ts';
+import { listCardReads, markConfidential } from './confidentiality.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from './attachments.ts';
 
 /** The sent answer as the tracking view shows it (the process module owns answers). */
@@ -106,6 +107,33 @@ export function appealsRoutes(
         const now = ctx.clock.now();
         return { ...card, dueSoon: termFlags(card, now, await hooks.dueSoonBefore(now)).dueSoon };
       },
+    );
+
+    app.post(
+      '/appeals/:id/confidential',
+      {
+        schema: {
+          tags: ['appeals'],
+          summary: 'Mark an appeal of the body confidential (head, deputy, ethics commissioner; idempotent; never removed): its applicant is then for the ethics commissioner alone',
+          params: Type.Object({ id: Type.String({ maxLength: 40 }) }),
+          body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false })),
+          response: { 200: Type.Object({ id: Type.String(), confidential: Type.Boolean(), changed: Type.Boolean(), inherited: Type.Array(Type.String()) }) },
+        },
+      },
+      async (req) => markConfidential(ctx, requireStaff(req), req.params.id, req.body ?? {}),
+    );
+
+    app.get(
+      '/appeals/:id/reads',
+      {
+        schema: {
+          tags: ['appeals'],
+          summary: 'Who opened a confidential appeal’s card and when, newest first (the body’s ethics commissioner, oversight)',
+          params: Type.Object({ id: Type.String({ maxLength: 40 }) }),
+          querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+        },
+      },
+      async (req) => listCardReads(ctx, requireStaff(req), req.params.id, req.query),
     );
   };
 }

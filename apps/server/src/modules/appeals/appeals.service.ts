@@ -10,7 +10,7 @@ import type { Staff } from '../auth/index.ts';
 import { cachedTopicFamily } from '../bodies/index.ts';
 import * as repo from './appeals.repository.ts';
 import { assertMove, OPEN_STATUSES } from './lifecycle.ts';
-import { canReadAppeal, canSeePersonalData, CROSS_BODY_READERS, maskApplicant } from './appeals.policy.ts';
+import { canReadAppeal, canSeeApplicant, CROSS_BODY_READERS, maskApplicant } from './appeals.policy.ts';
 
 type AppealRow = NonNullable<Awaited<ReturnType<typeof repo.findAppeal>>>;
 
@@ -66,22 +66,56 @@ export function termFlags(a: { status: string; legalDueAt: Date | null; targetDu
   };
 }
 
+export const CARD_READ_EVENT = 'appeal.card_read';
+
+/** One opening of a confidential card, by whom and when (never public, never in the card's history). */
+async function recordCardRead(ctx: AppContext, staff: Staff, appealId: string): Promise<void> {
+  await ctx.events.record(ctx.db, { appealId, type: CARD_READ_EVENT, at: ctx.clock.now(), actor: { id: staff.id, role: staff.role }, public: false, data: {} });
+}
+
 export async function getAppealCard(ctx: AppContext, staff: Staff, id: string) {
   const appeal = await getReadableAppeal(ctx, staff, id);
+  // Every opening of a confidential card is on the appeal's own log, before anything is shown.
+  if (appeal.confidential) await recordCardRead(ctx, staff, appeal.id);
+  const showPersonal = canSeeApplicant(staff, appeal);
   const [events, attachments] = await Promise.all([
     repo.listEvents(ctx.db, appeal.id),
     ctx.db.selectFrom('attachment').select(['id', 'fileName', 'contentType', 'sizeBytes', 'createdAt']).where('appealId', '=', appeal.id).execute(),
   ]);
   const { accessCodeHash: _, search: __, ...rest } = appeal;
   const view = maskApplicant(staff, rest);
-  const showPersonal = canSeePersonalData(staff, appeal);
+  const hideLinks = appeal.confidential && !showPersonal;
   return {
     ...view,
     ...termFlags(appeal, ctx.clock.now()),
-    attachments,
+    // Links of a confidential appeal are for the ethics commissioner alone.
+    repeatOfId: hideLinks ? null : appeal.repeatOfId,
+    redirectedFromId: hideLinks ? null : appeal.redirectedFromId,
+    // A confidential applicant's files name them as surely as their name does.
+    attachments: appeal.confidential && !showPersonal ? null : attachments,
     // Event data never holds identity, but reasons written by staff may: mask for readers without the right.
-    events: events.map((e) => (showPersonal ? e : { ...e, reason: e.reason ? '…' : null })),
+    events: events.map((e) => {
+      const data = eventData(e.data, appeal, hideLinks);
+      return showPersonal ? { ...e, data } : { ...e, data, reason: e.reason ? '…' : null };
+    }),
   };
+}
+
+/** Keys of event data that point at another appeal. */
+const LINK_KEYS = ['repeatOfId', 'redirectedFromId', 'redirectedFromNumber', 'redirectedFromBodyId', 'newAppealId', 'complaintId', 'complaintAbout', 'followUpOf', 'followUps'];
+
+/**
+ * An event's data as the card shows it. A repeat link recorded before it was cut (one that
+ * joined a confidential appeal to an ordinary one) is not shown: only the appeal's current
+ * link is. Readers who may not see a confidential applicant see none of its links.
+ */
+function eventData(data: Record<string, unknown>, appeal: { repeatOfId: string | null }, hideLinks: boolean): Record<string, unknown> {
+  if (hideLinks) return Object.fromEntries(Object.entries(data).filter(([k]) => !LINK_KEYS.includes(k)));
+  if (data.repeatOfId !== undefined && data.repeatOfId !== appeal.repeatOfId) {
+    const { repeatOfId: _, ...rest } = data;
+    return rest;
+  }
+  return data;
 }
 
 export interface ListQuery {

@@ -35,6 +35,8 @@ export interface AppealTable {
   satisfaction: number | null;
   redirectedFromId: string | null;
   repeatOfId: string | null;
+  /** Trust phone, made from a confidential appeal, or marked by the body: the applicant is for the ethics commissioner alone. */
+  confidential: Generated<boolean>;
   answeredAt: Date | null;
   closedAt: Date | null;
   search: ColumnType<string, never, never>;

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
 import { getReadableAppeal } from './appeals.service.ts';
+import { canSeeApplicant } from './appeals.policy.ts';
 
 export const ATTACHMENT_TYPES: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -48,6 +49,8 @@ export async function claimAttachments(tx: Tx, appealId: string, ids: string[]):
 
 export async function readAttachment(ctx: AppContext, staff: Staff, appealId: string, attachmentId: string) {
   const appeal = await getReadableAppeal(ctx, staff, appealId);
+  // A confidential applicant's files are for the ethics commissioner alone: to anyone else they do not exist.
+  if (appeal.confidential && !canSeeApplicant(staff, appeal)) throw new AppError('NOT_FOUND');
   const att = await ctx.db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('appealId', '=', appeal.id).executeTakeFirst();
   if (!att) throw new AppError('NOT_FOUND');
   return { ...att, data: await ctx.storage.get(att.storageKey) };

@@ -5,7 +5,8 @@ export { registerAppeal, registerLinkedAppeal, type AppealInput, type Registered
 export { findRepeatOf } from './appeals.repository.ts';
 export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeals, trackAppeal, termFlags } from './appeals.service.ts';
 export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';
-export { canSeePersonalData, maskApplicant, PERSONAL_DATA_ROLES, CROSS_BODY_READERS } from './appeals.policy.ts';
+export { canSeeApplicant, canSeePersonalData, maskApplicant, localityOf, roundCoordinate, PERSONAL_DATA_ROLES, CROSS_BODY_READERS, type AppealForPrivacy } from './appeals.policy.ts';
+export { markConfidential, listCardReads } from './confidentiality.ts';
 export { appealsRoutes } from './appeals.routes.ts';
 export { ApplicantSchema } from './appeals.schemas.ts';
 export { detectLanguage } from './language.ts';

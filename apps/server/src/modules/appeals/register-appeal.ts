@@ -62,6 +62,9 @@ const NOT_YET_WORKED = {
   closedAt: null,
 } as const;
 
+/** Channels whose appeals are confidential from intake: the trust phone's one promise is anonymity. */
+export const CONFIDENTIAL_CHANNELS: readonly string[] = ['trust_phone'];
+
 /** Channels whose standard allows anonymous appeals unless a body says otherwise. */
 const DEFAULT_ANONYMOUS_CHANNELS: readonly string[] = ['trust_phone'];
 
@@ -173,6 +176,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
       applicantEmail: email,
       applicantPhone: phone,
       preferredAnswer: input.preferredAnswer,
+      confidential: CONFIDENTIAL_CHANNELS.includes(channel),
       language,
       text,
       topicCode: input.topicCode ?? null,
@@ -258,6 +262,7 @@ export async function registerLinkedAppeal(ctx: AppContext, tx: Tx, sourceId: st
   const number = await nextNumber(tx, body.id, settings.numberPrefix ?? body.code.toUpperCase(), now);
   const channel = link.channel ?? (source.channel as Channel);
   const kind = link.kind ?? (source.kind as AppealKind);
+  // Everything made from a confidential appeal is confidential: `confidential` is copied with the applicant.
   const { id: _id, number: _n, accessCodeHash: _h, search: _s, status: _st, extended: _e, ...copied } = source;
   const appeal = await tx
     .insertInto('appeal')

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { pageOf } from '../../platform/pagination.ts';
 import type { Staff } from '../auth/index.ts';
 import * as repo from './notify.repository.ts';
-import { PRINT_ROLES } from './notify.policy.ts';
+import { PRINT_ROLES, printsConfidential } from './notify.policy.ts';
 import { render } from './templates.ts';
 import { renderLetterPdf, SIGNER_TITLE } from './letter-pdf.ts';
 import { afterOf } from './outbox.service.ts';
@@ -24,7 +24,7 @@ export async function listLetters(ctx: AppContext, staff: Staff, q: { status?: s
   assertPrintRole(staff);
   // The route allows only LETTER_STATUSES.
   const status = q.status ? q.status.split(',').map((s) => s.trim()) : ['to_print'];
-  const rows = await repo.listOutbox(ctx.db, { bodyId: staff.bodyId, paper: true, status, after: afterOf(q.cursor), limit: q.limit });
+  const rows = await repo.listOutbox(ctx.db, { bodyId: staff.bodyId, paper: true, confidential: printsConfidential(staff.role), status, after: afterOf(q.cursor), limit: q.limit });
   const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
   const context = await repo.loadRenderContext(ctx.db, page.items);
   return {
@@ -53,6 +53,9 @@ async function getLetter(ctx: AppContext, staff: Staff, id: string) {
   assertPrintRole(staff);
   const n = isUuid(id) ? await repo.findNotification(ctx.db, id) : undefined;
   if (!n || n.channel !== 'paper' || n.bodyId !== staff.bodyId) throw new AppError('LETTER_NOT_FOUND');
+  // The other side of the split print queue does not exist for this reader.
+  const [appeal] = n.appealId ? await ctx.db.selectFrom('appeal').select('confidential').where('id', '=', n.appealId).execute() : [];
+  if ((appeal?.confidential ?? false) !== printsConfidential(staff.role)) throw new AppError('LETTER_NOT_FOUND');
   return n;
 }
 

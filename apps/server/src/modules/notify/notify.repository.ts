@@ -54,8 +54,9 @@ export async function releaseClaims(db: Db, claims: Array<{ id: string; attempts
 export interface AppealForMessage {
   id: string;
   number: string;
-  /** The appeal's channel: a trust-phone caller's messages are not shown to the administrator. */
   channel?: string;
+  /** A confidential applicant's messages are not shown to the administrator. */
+  confidential?: boolean;
   applicantName: string | null;
   legalDueAt: Date | null;
   bodyName: { kk: string; ru: string; en: string };
@@ -70,7 +71,7 @@ export async function loadRenderContext(db: Tx, rows: Array<{ appealId: string |
       ? db
           .selectFrom('appeal as a')
           .innerJoin('body as b', 'b.id', 'a.bodyId')
-          .select(['a.id', 'a.number', 'a.channel', 'a.applicantName', 'a.legalDueAt', 'b.nameKk', 'b.nameRu', 'b.nameEn'])
+          .select(['a.id', 'a.number', 'a.channel', 'a.confidential', 'a.applicantName', 'a.legalDueAt', 'b.nameKk', 'b.nameRu', 'b.nameEn'])
           .where('a.id', 'in', appealIds)
           .execute()
       : [],
@@ -78,7 +79,7 @@ export async function loadRenderContext(db: Tx, rows: Array<{ appealId: string |
   ]);
   return {
     appeals: new Map<string, AppealForMessage>(
-      appeals.map((a) => [a.id, { id: a.id, number: a.number, channel: a.channel, applicantName: a.applicantName, legalDueAt: a.legalDueAt, bodyName: { kk: a.nameKk, ru: a.nameRu, en: a.nameEn } }]),
+      appeals.map((a) => [a.id, { id: a.id, number: a.number, channel: a.channel, confidential: a.confidential, applicantName: a.applicantName, legalDueAt: a.legalDueAt, bodyName: { kk: a.nameKk, ru: a.nameRu, en: a.nameEn } }]),
     ),
     staffNames: new Map(users.map((u) => [u.id, u.name])),
   };
@@ -136,6 +137,8 @@ export interface OutboxFilter {
   appealId?: string;
   /** Paper only (the print queue). */
   paper?: boolean;
+  /** Only messages about confidential appeals (true) or only the others (false). */
+  confidential?: boolean;
   after?: { createdAt: Date; id: string };
   limit: number;
 }
@@ -150,6 +153,13 @@ export function listOutbox(db: Tx, f: OutboxFilter) {
     .$if(!!f.status?.length, (q) => q.where('status', 'in', f.status!))
     .$if(!!f.channel?.length, (q) => q.where('channel', 'in', f.channel!))
     .$if(!!f.appealId, (q) => q.where('appealId', '=', f.appealId!))
+    // Letters to a confidential applicant are the ethics commissioner's to print, and only theirs.
+    .$if(f.confidential !== undefined, (q) =>
+      q.where((eb) => {
+        const isConfidential = eb.exists(eb.selectFrom('appeal').select('appeal.id').whereRef('appeal.id', '=', 'notification.appealId').where('appeal.confidential', '=', true));
+        return f.confidential ? isConfidential : eb.not(isConfidential);
+      }),
+    )
     .$if(!!f.after, (q) => q.where((eb) => eb.or([eb('createdAt', '<', f.after!.createdAt), eb.and([eb('createdAt', '=', f.after!.createdAt), eb('id', '<', f.after!.id)])])))
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')

@@ -88,13 +88,16 @@ export async function listOutbox(ctx: AppContext, staff: Staff, q: OutboxQuery) 
 }
 
 const TRUST_PHONE_NOTE = 'Trust phone: the caller’s messages are seen by the ethics commissioner only.';
+const CONFIDENTIAL_NOTE = 'Confidential appeal: the applicant’s messages are seen by the ethics commissioner only.';
 
 /**
- * A message to a trust-phone caller as the administrator sees it: status and delivery, but
- * neither the address nor the text (both name the caller; the ethics commissioner alone may).
+ * A message to a confidential applicant (a trust-phone caller, …) as the administrator sees
+ * it: status and delivery, but neither the address nor the text (both name the applicant;
+ * the ethics commissioner alone may).
  */
 function confidential(r: repo.NotificationRow, appeal: repo.AppealForMessage | null) {
-  if (appeal?.channel !== 'trust_phone' || r.recipientKind !== 'applicant') return undefined;
+  if (!appeal?.confidential || r.recipientKind !== 'applicant') return undefined;
+  const note = appeal.channel === 'trust_phone' ? TRUST_PHONE_NOTE : CONFIDENTIAL_NOTE;
   return {
     id: r.id,
     appealId: r.appealId,
@@ -116,8 +119,8 @@ function confidential(r: repo.NotificationRow, appeal: repo.AppealForMessage | n
     deliveredAt: iso(r.deliveredAt),
     providerRef: r.providerRef,
     subject: `№ ${appeal.number}`,
-    text: TRUST_PHONE_NOTE,
-    html: `<p>${TRUST_PHONE_NOTE}</p>`,
+    text: note,
+    html: `<p>${note}</p>`,
     sms: null,
   };
 }

@@ -1,7 +1,10 @@
 // Who may move an appeal through the common process. Read it as the rule book:
 //   - the communications department, the head and the deputy triage, redirect, assign,
 //     leave without consideration and close (there is no separate unit-head role);
-//   - on the trust phone the ethics commissioner acts for the communications department;
+//   - a confidential appeal (the trust phone, what was made from it, what the body marked)
+//     is triaged, redirected, left without consideration and closed by the ethics
+//     commissioner alone (the report may be about the head); the commissioner also assigns,
+//     records replies and drafts, as the communications department does for others;
 //   - only the head or a deputy extends the term (art. 76), with a written reason;
 //   - the assigned executor asks the applicant for more (medium and heavy appeals only);
 //   - the assigned executor or the communications department drafts the answer;
@@ -29,7 +32,7 @@ const HEADS: readonly Role[] = ['head', 'deputy'];
 export const EXECUTOR_ROLES: readonly Role[] = ['executor', 'comms_officer', 'head', 'deputy'];
 
 export interface AppealForPolicy {
-  channel: string;
+  confidential: boolean;
   executorId: string | null;
 }
 
@@ -37,13 +40,21 @@ export interface BodyForPolicy {
   settings: unknown;
 }
 
+const ETHICS: readonly Role[] = ['ethics_commissioner'];
+
+/** Who decides what becomes of the appeal: triage (and so redirect), leaving without consideration, closing. */
+function deciders(appeal: AppealForPolicy): readonly Role[] {
+  return appeal.confidential ? ETHICS : ROUTERS;
+}
+
+/** Who organises the work: assigning and recording a reply that came by phone or paper. */
 function routers(appeal: AppealForPolicy): readonly Role[] {
-  return appeal.channel === 'trust_phone' ? [...ROUTERS, 'ethics_commissioner'] : ROUTERS;
+  return appeal.confidential ? [...ROUTERS, 'ethics_commissioner'] : ROUTERS;
 }
 
 /** Besides the assigned executor, the communications department may write the answer. */
 function drafters(appeal: AppealForPolicy): readonly Role[] {
-  return appeal.channel === 'trust_phone' ? ['comms_officer', 'ethics_commissioner'] : ['comms_officer'];
+  return appeal.confidential ? ['comms_officer', 'ethics_commissioner'] : ['comms_officer'];
 }
 
 const isAssignedExecutor = (staff: Staff, appeal: AppealForPolicy) => appeal.executorId === staff.id;
@@ -57,9 +68,10 @@ export function signerRoles(body: BodyForPolicy): readonly Role[] {
 export function may(staff: Staff, action: ProcessAction, appeal: AppealForPolicy, body?: BodyForPolicy): boolean {
   switch (action) {
     case 'triage':
-    case 'assign':
     case 'close':
     case 'leave_without_consideration':
+      return deciders(appeal).includes(staff.role);
+    case 'assign':
       return routers(appeal).includes(staff.role);
     case 'extend':
       return HEADS.includes(staff.role);

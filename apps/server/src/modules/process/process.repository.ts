@@ -69,7 +69,7 @@ export function setFeedbackComplaint(tx: Tx, appealId: string, complaintId: stri
 /** The redirect chain through an appeal, first body first, and the appeals that repeat it. */
 export async function listLinks(db: Tx, appealId: string) {
   // Each appeal is redirected at most once, so the chain is a line: walk back and forward.
-  const chain = await sql<{ id: string; number: string; bodyId: string; status: string; redirectedFromId: string | null; receivedAt: Date }>`
+  const chain = await sql<{ id: string; number: string; bodyId: string; status: string; redirectedFromId: string | null; receivedAt: Date; confidential: boolean }>`
     with recursive back as (
       select id, redirected_from_id, 0 as depth from appeal where id = ${appealId}
       union all
@@ -79,12 +79,12 @@ export async function listLinks(db: Tx, appealId: string) {
       union all
       select a.id, f.depth - 1 from appeal a join fwd f on a.redirected_from_id = f.id where f.depth > -100
     )
-    select a.id, a.number, a.body_id, a.status, a.redirected_from_id, a.received_at
+    select a.id, a.number, a.body_id, a.status, a.redirected_from_id, a.received_at, a.confidential
     from (select id, depth from back union select id, depth from fwd) c join appeal a on a.id = c.id
     order by c.depth desc`.execute(db);
   const repeats = await db
     .selectFrom('appeal')
-    .select(['id', 'number', 'bodyId', 'kind', 'status', 'receivedAt'])
+    .select(['id', 'number', 'bodyId', 'kind', 'status', 'receivedAt', 'confidential'])
     .where('repeatOfId', '=', appealId)
     .orderBy('receivedAt')
     .limit(100)

@@ -53,7 +53,7 @@ async function takeIntoWork(ctx: AppContext, tx: Tx, staff: Staff, appeal: Locke
   const repeatOfId =
     appeal.repeatOfId ??
     (topicCode !== appeal.topicCode
-      ? await findRepeatOf(tx, { iin: appeal.applicantIin, email: appeal.applicantEmail, phone: appeal.applicantPhone, topicCode, receivedAt: appeal.receivedAt, excludeId: appeal.id })
+      ? await findRepeatOf(tx, { iin: appeal.applicantIin, email: appeal.applicantEmail, phone: appeal.applicantPhone, topicCode, receivedAt: appeal.receivedAt, excludeId: appeal.id, confidential: appeal.confidential, bodyId: appeal.bodyId })
       : null);
   await moveAppeal(
     ctx,

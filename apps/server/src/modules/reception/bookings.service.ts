@@ -338,7 +338,8 @@ function staffItem(staff: Staff, b: repo.BookingViewRow) {
     reminderCalledAt: b.reminderCalledAt?.toISOString() ?? null,
     reviewNote: b.reviewNote,
     reviewedAt: b.reviewedAt?.toISOString() ?? null,
-    attendees: b.attendees,
+    // Who came to the meeting names the applicant as surely as the applicant's own name does.
+    attendees: b.confidential && applicant.personalDataMasked ? null : b.attendees,
     topics: b.topics,
     decision: b.decision,
     resolution: b.resolution,
@@ -397,8 +398,9 @@ export async function callList(ctx: AppContext, staff: Staff, date: string) {
   const rows = await repo.listCallList(ctx.db, staff.bodyId, dayStart, new Date(dayStart.getTime() + 86_400_000));
   return {
     date,
-    items: rows.map((b) => ({
+    items: rows.map((row) => maskApplicant(staff, row)).map((b) => ({
       number: b.number,
+      // A confidential applicant's name and phone are for the ethics commissioner alone, here too.
       applicantName: b.applicantName,
       phone: b.applicantPhone,
       language: b.language,

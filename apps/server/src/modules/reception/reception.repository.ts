@@ -216,6 +216,7 @@ export function bookingView(db: Tx) {
       'a.topicCode',
       'a.language',
       'a.applicantName',
+      'a.confidential',
       'a.applicantIin',
       'a.applicantBin',
       'a.applicantEmail',

@@ -1,0 +1,44 @@
+// What the request log may hold. Fastify's default request serializer writes the URL with
+// its query string and, on an error, the error's own fields; a query string can carry the
+// words of a search (`q=` with a caller's name), a file name or an access code, and a
+// PostgreSQL error's `detail` repeats the values of the row it refused (an ИИН, an e-mail).
+// So: the path and the names of the query parameters, never their values; an error's type,
+// code, message and stack with anything that looks like an identity number, e-mail or phone
+// blotted out; no headers (cookies), no bodies.
+import type { FastifyRequest } from 'fastify';
+
+const IDENTITY_PATTERNS: RegExp[] = [
+  /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, // e-mail
+  /\+?\d[\d ()-]{8,}\d/g, // phone numbers, ИИН/БИН (12 digits) and other long numbers
+];
+
+/** A text with e-mails, phones and identity numbers replaced by `***`. */
+export function redactIdentity(text: string): string {
+  return IDENTITY_PATTERNS.reduce((t, re) => t.replace(re, '***'), text);
+}
+
+/** The path and the names of the query parameters: `/api/v1/appeals?q=…&limit=…`. */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return redactIdentity(url);
+  const names = new URLSearchParams(url.slice(at + 1)).keys();
+  return `${redactIdentity(url.slice(0, at))}?${[...new Set(names)].map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
+}
+
+export const logSerializers = {
+  req(req: FastifyRequest) {
+    return { method: req.method, url: redactUrl(req.url), remoteAddress: req.ip };
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode };
+  },
+  err(err: Error & { code?: unknown; statusCode?: unknown }) {
+    return {
+      type: err.constructor?.name ?? 'Error',
+      code: typeof err.code === 'string' ? err.code : undefined,
+      statusCode: typeof err.statusCode === 'number' ? err.statusCode : undefined,
+      message: redactIdentity(String(err.message ?? '')),
+      stack: err.stack ? redactIdentity(err.stack) : '',
+    };
+  },
+};
