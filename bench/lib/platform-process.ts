@@ -10,7 +10,7 @@ import { startSearchUpkeep } from '../../apps/server/src/modules/appeals/index.t
 
 // The API only: the web app's build (if any) is not served.
 const config = { ...loadConfig(), webDist: '/nonexistent' };
-const { ctx, close, url } = await createContext(config, { seedDemoIfEmpty: true });
+const { ctx, close, url } = await createContext(config, { seedDemoIfEmpty: true, serverLimits: true });
 const app = await buildApp(ctx, { logger: false });
 // As main.ts runs it, when asked: with no mail or SMS server configured, messages end 'held'.
 const delivery = process.env.BENCH_DELIVERY === '1' ? createDeliveryWorker(ctx, { databaseUrl: url, log: () => {} }) : undefined;

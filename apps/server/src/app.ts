@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -10,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.ts';
 import { clientErrorHandler, installErrorHandler, sendError } from './platform/http.ts';
+import { AppError } from './platform/errors.ts';
 import { installValidation } from './platform/validation.ts';
 import { logSerializers } from './platform/log.ts';
 import { optionalDefaults } from './platform/openapi.ts';
@@ -29,6 +31,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.env === 'production',
     clientErrorHandler,
+    // Every request has a deadline: past it the answer is 503 with Retry-After (README, "Faults").
+    handlerTimeout: ctx.config.limits.handlerMs,
+    requestTimeout: ctx.config.limits.requestMs,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installValidation(app);
@@ -48,6 +53,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     async (api) => {
       api.addHook('onRequest', sessionHook(ctx));
       api.get('/health', { schema: { tags: ['platform'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+      api.get('/ready', { schema: { tags: ['platform'], summary: 'Readiness: the register can be read within 2 s (else 503 DATABASE_UNAVAILABLE)' } }, async () => {
+        await checkDatabase(ctx);
+        return { status: 'ready' };
+      });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(ctx));
       await api.register(processRoutes(ctx));
@@ -75,4 +84,22 @@ async function serveWeb(app: FastifyInstance, dist: string) {
     if (req.url.startsWith('/api/')) return sendError(reply, req.lang ?? 'kk', 'NOT_FOUND', 404);
     return reply.type('text/html; charset=utf-8').send(html);
   });
+}
+
+/**
+ * The register can be read (a connection, the server answering, no lock barring the appeal
+ * table), bounded by two seconds whatever the pool's limits: readiness must answer fast.
+ */
+async function checkDatabase(ctx: AppContext): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('DATABASE_UNAVAILABLE')), 2_000);
+  });
+  try {
+    await Promise.race([sql`select 1 from appeal limit 1`.execute(ctx.db), late]);
+  } catch (err) {
+    throw err instanceof AppError ? err : new AppError('DATABASE_UNAVAILABLE');
+  } finally {
+    clearTimeout(timer);
+  }
 }

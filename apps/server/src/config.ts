@@ -25,6 +25,25 @@ export interface Config {
   /** Public intake requests per minute from one address (staff sessions are not limited). */
   intakeRateLimit: number;
   webDist: string;
+  /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
+  limits: Limits;
+}
+
+export interface Limits {
+  /** Longest wait for a pooled connection (pg-pool `connectionTimeoutMillis`). */
+  databaseAcquireMs: number;
+  /** PostgreSQL `statement_timeout` of the server's connections (a lock wait counts). */
+  statementMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`: a transaction left open is ended by the server. */
+  idleInTransactionMs: number;
+  /** Longest a request may take from routing to its answer; then 503 with Retry-After. */
+  handlerMs: number;
+  /** Longest a client may take to send a whole request (Node's `requestTimeout`). */
+  requestMs: number;
+  /** Appeals at most waiting for one body's intake statement; more answer 503 at once. */
+  intakeQueuePerBody: number;
+  /** Longest a clean stop may take before the process exits anyway. */
+  shutdownMs: number;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -66,5 +85,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),
     // The built web app; the browser tests serve a private build (e2e/serve.ts).
     webDist: path.resolve(root, env.TYNDAU_WEB_DIST ?? 'apps/web/dist'),
+    limits: {
+      databaseAcquireMs: positiveInt(env.DATABASE_ACQUIRE_TIMEOUT_MS, 5_000, 'DATABASE_ACQUIRE_TIMEOUT_MS'),
+      statementMs: positiveInt(env.DATABASE_STATEMENT_TIMEOUT_MS, 5_000, 'DATABASE_STATEMENT_TIMEOUT_MS'),
+      idleInTransactionMs: positiveInt(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 30_000, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+      handlerMs: positiveInt(env.HANDLER_TIMEOUT_MS, 9_000, 'HANDLER_TIMEOUT_MS'),
+      requestMs: positiveInt(env.REQUEST_TIMEOUT_MS, 30_000, 'REQUEST_TIMEOUT_MS'),
+      intakeQueuePerBody: positiveInt(env.INTAKE_QUEUE_LIMIT, 1_000, 'INTAKE_QUEUE_LIMIT'),
+      shutdownMs: positiveInt(env.SHUTDOWN_TIMEOUT_MS, 20_000, 'SHUTDOWN_TIMEOUT_MS'),
+    },
   };
 }

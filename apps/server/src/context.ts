@@ -1,7 +1,7 @@
 // Builds the AppContext the server and the CLI share: the same config, database and clock.
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { createDb, dbTimeouts, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { clockStartingAt, systemClock, type Clock } from './platform/clock.ts';
 import { EventLog } from './platform/events.ts';
@@ -9,9 +9,26 @@ import { diskStorage } from './platform/storage.ts';
 import { loadDemoData } from './demo.ts';
 import { subscribeModules } from './subscriptions.ts';
 
-export async function createContext(config: Config, opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock; shareRunningDatabase?: boolean } = {}) {
-  const database = await openDatabase(config, { shareRunning: opts.shareRunningDatabase });
-  if (opts.migrate !== false) await migrateToLatest(database.db);
+/**
+ * `serverLimits`: the server's pool gets the time limits of `config.limits` (acquire,
+ * statement and idle-in-transaction timeouts); migrations then run on a connection of
+ * their own without them (an index built on a large register may take minutes).
+ */
+export async function createContext(
+  config: Config,
+  opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock; shareRunningDatabase?: boolean; serverLimits?: boolean } = {},
+) {
+  const database = await openDatabase(config, { shareRunning: opts.shareRunningDatabase, timeouts: opts.serverLimits ? dbTimeouts(config.limits) : undefined });
+  if (opts.migrate !== false) {
+    if (opts.serverLimits) {
+      const unlimited = createDb(database.url, 1);
+      try {
+        await migrateToLatest(unlimited.db);
+      } finally {
+        await unlimited.db.destroy();
+      }
+    } else await migrateToLatest(database.db);
+  }
   const ctx: AppContext = {
     config,
     db: database.db,

@@ -13,7 +13,7 @@ const started = await (async () => {
   try {
     const config = loadConfig();
     // Demo accounts have a published password: never load them into a production database.
-    return { config, ...(await createContext(config, { seedDemoIfEmpty: config.env !== 'production' })) };
+    return { config, ...(await createContext(config, { seedDemoIfEmpty: config.env !== 'production', serverLimits: true })) };
   } catch (e) {
     console.error(`Tyndau did not start: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { createDb } from '../src/db/database.ts';
+import { createDb, dbTimeouts } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { manualClock } from '../src/platform/clock.ts';
 import { EventLog } from '../src/platform/events.ts';
@@ -29,7 +29,8 @@ export interface TestEnv {
 
 let counter = 0;
 
-export async function createTestEnv(opts: { now?: string; env?: Record<string, string>; poolSize?: number } = {}): Promise<TestEnv> {
+/** `serverLimits`: the pool gets the server's time limits from the configuration (`env`), as main.ts builds it. */
+export async function createTestEnv(opts: { now?: string; env?: Record<string, string>; poolSize?: number; serverLimits?: boolean } = {}): Promise<TestEnv> {
   const adminUrl = process.env.TYNDAU_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('run tests with npm test (global setup starts PostgreSQL)');
   const name = `t_${process.pid}_${++counter}_${Date.now() % 100000}`;
@@ -38,9 +39,9 @@ export async function createTestEnv(opts: { now?: string; env?: Record<string, s
   await admin.query(`create database ${name} template tyndau_template`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const { db } = createDb(url, opts.poolSize ?? 10);
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tyndau-files-'));
   const config = { ...loadConfig({ NODE_ENV: 'test', ...opts.env }), databaseUrl: url, storageDir, loginRateLimit: 1000, intakeRateLimit: 100_000 };
+  const { db } = createDb(url, opts.poolSize ?? 10, opts.serverLimits ? dbTimeouts(config.limits) : undefined);
   const clock = manualClock(new Date(opts.now ?? '2026-11-25T05:00:00Z'));
   const ctx: AppContext = { config, db, clock, events: new EventLog(), storage: diskStorage(storageDir) };
   subscribeModules(ctx);

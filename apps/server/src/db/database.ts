@@ -35,8 +35,32 @@ function sendMarkedAsPrepared(client: pg.PoolClient) {
   };
 }
 
-export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** Time limits of the server's connections; none for migrations, the command line and tests that do not ask. */
+export interface DbTimeouts {
+  acquireMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+
+export function dbTimeouts(limits: Config['limits']): DbTimeouts {
+  return { acquireMs: limits.databaseAcquireMs, statementMs: limits.statementMs, idleInTransactionMs: limits.idleInTransactionMs };
+}
+
+export function createDb(url: string, poolSize = 20, timeouts?: DbTimeouts): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A dead peer (a PostgreSQL host gone without a FIN) is noticed by TCP keep-alive, not never.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...(timeouts && {
+      // Waiting for a connection ends: a full pool or an unreachable server is an error (503), not a hang.
+      connectionTimeoutMillis: timeouts.acquireMs,
+      // PostgreSQL ends a statement (a lock wait included) and a transaction left idle.
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    }),
+  });
   pool.on('connect', sendMarkedAsPrepared);
   // An idle connection the server closes (a PostgreSQL restart, the embedded server
   // stopping at shutdown) is dropped from the pool; without a listener it would crash the process.
@@ -57,7 +81,7 @@ export interface OpenedDatabase {
  * `shareRunning`: use the embedded server the platform already runs on the data folder
  * (the command line while the server is up) instead of refusing to start a second one.
  */
-export async function openDatabase(config: Config, opts: { shareRunning?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, opts: { shareRunning?: boolean; timeouts?: DbTimeouts } = {}): Promise<OpenedDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
@@ -67,7 +91,7 @@ export async function openDatabase(config: Config, opts: { shareRunning?: boolea
     url = server.url('tyndau');
     stopEmbedded = () => server.stop();
   }
-  const { db } = createDb(url, config.databasePoolSize);
+  const { db } = createDb(url, config.databasePoolSize, opts.timeouts);
   return {
     db,
     url,

@@ -62,7 +62,27 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CHANNEL_UNAVAILABLE: 503,
   CALENDAR_YEAR_UNSUPPORTED: 422,
   CALENDAR_DAY_NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  SERVICE_BUSY: 503,
 };
+
+/** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database could not take the work: no pooled connection in time, a statement or lock
+ * wait ended by `statement_timeout`, the server restarting or unreachable. The transaction
+ * was rolled back, so nothing was written; the client may try again.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.message === 'timeout exceeded when trying to connect' || e.message === 'Connection terminated unexpectedly' || e.message === 'Connection terminated due to connection timeout') return true;
+  const code = e.code ?? '';
+  // 57014 query_canceled (statement_timeout), 55P03 lock_not_available, 57P01-57P03 admin
+  // shutdown / crash shutdown / cannot connect now, 53300 too many connections, 08xxx connection exceptions.
+  return ['57014', '55P03', '57P01', '57P02', '57P03', '53300', '25P03'].includes(code) || code.startsWith('08') || ['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE'].includes(code);
+}
 
 export function httpStatusOf(code: string): number {
   return STATUS_BY_CODE[code] ?? 400;

@@ -2,7 +2,7 @@
 // statuses and messages in the caller's language, and the staff session on the request.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language, Role } from '@tyndau/contracts';
-import { AppError, httpStatusOf } from './errors.ts';
+import { AppError, httpStatusOf, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './errors.ts';
 import { messageFor, pickLanguage } from './messages.ts';
 import type { Staff } from '../modules/auth/index.ts';
 
@@ -24,6 +24,8 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 export function sendError(reply: FastifyReply, lang: Language, code: string, status: number, extra?: Record<string, unknown>) {
+  // Work refused for now, not for good: the client is told when to try again.
+  if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(status).send({ error: { code, message: messageFor(code, lang), ...extra } });
 }
 
@@ -49,6 +51,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendError(reply, lang, mapped, httpStatusOf(mapped));
     if (err.statusCode === 429) return sendError(reply, lang, 'RATE_LIMITED', 429);
+    if (err.code === 'FST_ERR_HANDLER_TIMEOUT') return sendError(reply, lang, 'SERVICE_BUSY', 503);
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return sendError(reply, lang, 'DATABASE_UNAVAILABLE', 503);
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(reply, lang, 'VALIDATION_FAILED', err.statusCode);
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal Server Error' } });

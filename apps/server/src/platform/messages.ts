@@ -53,6 +53,16 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   CALENDAR_YEAR_UNSUPPORTED: { kk: 'Күнтізбе бұл жылды қамтымайды.', ru: 'Календарь не охватывает этот год.', en: 'The calendar does not cover this year.' },
   CALENDAR_DAY_NOT_FOUND: { kk: 'Бұл күн үшін күнтізбеде жазба жоқ.', ru: 'Для этой даты в календаре нет записи.', en: 'The calendar has no entry for this date.' },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
+  DATABASE_UNAVAILABLE: {
+    kk: 'Тізілім қазір жауап бермей тұр; ештеңе жазылған жоқ. Біраздан кейін қайталаңыз.',
+    ru: 'Реестр сейчас не отвечает; ничего не записано. Повторите немного позже.',
+    en: 'The register is not answering right now; nothing was written. Please try again shortly.',
+  },
+  SERVICE_BUSY: {
+    kk: 'Сервер қазір бос емес. Біраздан кейін қайталаңыз.',
+    ru: 'Сервер сейчас перегружен. Повторите немного позже.',
+    en: 'The server is busy right now. Please try again shortly.',
+  },
 };
 
 export function messageFor(code: string, lang: Language, fallback?: string): string {

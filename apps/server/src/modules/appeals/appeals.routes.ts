@@ -24,6 +24,8 @@ export function appealsRoutes(
       '/attachments',
       {
         bodyLimit: MAX_ATTACHMENT_BYTES,
+        // 10 MB from a slow mobile connection takes longer than the default request deadline.
+        handlerTimeout: 120_000,
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: {
           tags: ['appeals'],

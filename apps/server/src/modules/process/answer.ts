@@ -32,7 +32,7 @@ function assertReachable(appeal: LockedAppeal, method: AnswerMethod): void {
 }
 
 export async function draftAnswer(ctx: AppContext, staff: Staff, id: string, input: AnswerInput) {
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'draft_answer', appeal);
     if (appeal.status !== 'in_work') throw impossible('answers are drafted while the appeal is in work', { status: appeal.status });
     const text = input.text.trim();
@@ -92,7 +92,7 @@ export async function sendAnswer(
 }
 
 export async function signAnswer(ctx: AppContext, staff: Staff, id: string) {
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'sign', appeal, await getBody(ctx, appeal.bodyId));
     if (appeal.status !== 'in_work') throw impossible('only an appeal in work can be answered', { status: appeal.status });
     const draft = await repo.findDraft(tx, appeal.id);

@@ -11,7 +11,7 @@ import { impossible, withOwnAppeal } from './locked-appeal.ts';
 const ASSIGNABLE_STATUSES = ['in_work', 'awaiting_applicant'];
 
 export async function assignExecutor(ctx: AppContext, staff: Staff, id: string, input: { executorId: string; unitId?: string; reason?: string }) {
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'assign', appeal);
     if (!ASSIGNABLE_STATUSES.includes(appeal.status)) throw impossible('an appeal is assigned after triage and before the answer', { status: appeal.status });
     let unitId = appeal.unitId;

@@ -10,7 +10,7 @@ import { assertMay } from './process.policy.ts';
 import { withOwnAppeal } from './locked-appeal.ts';
 
 export async function closeAppeal(ctx: AppContext, staff: Staff, id: string, input: { reason?: string } = {}) {
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'close', appeal);
     const now = ctx.clock.now();
     await moveAppeal(ctx, tx, appeal, 'closed', { type: 'appeal.closed', actor: staff, reason: input.reason?.trim() || null }, { closedAt: now });
@@ -21,7 +21,7 @@ export async function closeAppeal(ctx: AppContext, staff: Staff, id: string, inp
 export async function leaveWithoutConsideration(ctx: AppContext, staff: Staff, id: string, input: { reason: string }) {
   const reason = input.reason.trim();
   if (!reason) throw new AppError('VALIDATION_FAILED', 'a reason is required', { field: 'reason' });
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'leave_without_consideration', appeal);
     await moveAppeal(ctx, tx, appeal, 'left_without_consideration', { type: 'appeal.left_without_consideration', actor: staff, reason, transient: { reason } }, { resolution: 'left_without_consideration' });
     return { id: appeal.id, status: 'left_without_consideration', resolution: 'left_without_consideration' };

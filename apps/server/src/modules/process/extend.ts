@@ -17,7 +17,7 @@ export async function extendTerm(ctx: AppContext, staff: Staff, id: string, inpu
   const reason = input.reason.trim();
   if (!reason) throw new AppError('VALIDATION_FAILED', 'an extension needs a written reason', { field: 'reason' });
   if (!isIsoDate(input.until)) throw new AppError('VALIDATION_FAILED', 'until must be a date YYYY-MM-DD', { field: 'until' });
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'extend', appeal);
     if (!(OPEN_STATUSES as readonly string[]).includes(appeal.status)) throw impossible('only an open appeal has a term to extend', { status: appeal.status });
     const now = ctx.clock.now();

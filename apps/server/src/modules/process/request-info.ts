@@ -13,7 +13,7 @@ import { impossible, withOwnAppeal } from './locked-appeal.ts';
 const MAY_ASK_FOR: readonly string[] = ['medium', 'heavy'];
 
 export async function requestInfo(ctx: AppContext, staff: Staff, id: string, input: { text: string }) {
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'request_info', appeal);
     if (appeal.status !== 'in_work') throw impossible('information is asked for while the appeal is in work', { status: appeal.status });
     if (!MAY_ASK_FOR.includes(appeal.difficulty ?? '')) throw impossible('only medium and heavy appeals may wait for the applicant', { difficulty: appeal.difficulty });
@@ -23,7 +23,7 @@ export async function requestInfo(ctx: AppContext, staff: Staff, id: string, inp
 }
 
 export async function recordInfoReceived(ctx: AppContext, staff: Staff, id: string, input: { text: string }) {
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'record_info', appeal);
     if (appeal.status !== 'awaiting_applicant') throw impossible('the appeal is not waiting for the applicant', { status: appeal.status });
     await moveAppeal(ctx, tx, appeal, 'in_work', { type: 'appeal.info_received', actor: staff, reason: input.text.trim(), data: { via: 'staff' } });

@@ -26,7 +26,7 @@ export interface TriageInput {
 
 export async function triageAppeal(ctx: AppContext, staff: Staff, id: string, input: TriageInput) {
   if (input.competence === 'other' && !input.targetBodyId) throw new AppError('VALIDATION_FAILED', 'targetBodyId is required to redirect', { field: 'targetBodyId' });
-  return withOwnAppeal(ctx, staff, id, async (tx, appeal) => {
+  return withOwnAppeal(ctx, staff, id, async (tx, appeal, ctx) => {
     assertMay(staff, 'triage', appeal);
     const reason = input.reason?.trim() || null;
     if (input.competence === 'other') return redirectAppeal(ctx, tx, staff, appeal, { targetBodyId: input.targetBodyId!, topicCode: input.topicCode, reason });
