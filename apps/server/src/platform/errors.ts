@@ -62,6 +62,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CHANNEL_UNAVAILABLE: 503,
   CALENDAR_YEAR_UNSUPPORTED: 422,
   CALENDAR_DAY_NOT_FOUND: 404,
+  // The HTTP edge: a state-changing request with a staff cookie from another site; a
+  // file whose bytes are not the type it claims.
+  FOREIGN_ORIGIN: 403,
+  FILE_TYPE_MISMATCH: 415,
 };
 
 export function httpStatusOf(code: string): number {
