@@ -13,8 +13,9 @@ import type { AppContext } from './app-context.ts';
 import { clientErrorHandler, installErrorHandler, sendError } from './platform/http.ts';
 import { AppError } from './platform/errors.ts';
 import { installValidation } from './platform/validation.ts';
-import { logSerializers } from './platform/log.ts';
 import { optionalDefaults } from './platform/openapi.ts';
+import { SESSION_COOKIE_DEV, SESSION_COOKIE_PROD, edgeServerOptions, installSecurityHeaders, originCheck } from './platform/edge.ts';
+import { sharedRateLimits } from './platform/rate-limit-store.ts';
 import { authRoutes, sessionHook } from './modules/auth/index.ts';
 import { bodiesRoutes } from './modules/bodies/index.ts';
 import { appealsRoutes } from './modules/appeals/index.ts';
@@ -26,10 +27,10 @@ import { receptionRoutes } from './modules/reception/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    // No applicant data in the log: see platform/log.ts. `logStream` lets a test read what is written.
-    logger: opts.logger || opts.logStream ? { level: 'info', serializers: logSerializers, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    // JSON bodies ≤ 1 MB; only the upload route takes files up to 10 MB.
     bodyLimit: 1024 * 1024,
-    trustProxy: ctx.config.env === 'production',
+    // The trusted proxies (TRUST_PROXY, default none) and a log without secrets.
+    ...edgeServerOptions(ctx.config, { enabled: !!opts.logger || !!opts.logStream, stream: opts.logStream }),
     clientErrorHandler,
     // Every request has a deadline: past it the answer is 503 with Retry-After (README, "Faults").
     handlerTimeout: ctx.config.limits.handlerMs,
@@ -39,15 +40,28 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   installValidation(app);
   installErrorHandler(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Before any route reads the request: a staff cookie from a foreign page changes nothing.
+  app.addHook('onRequest', originCheck(ctx.config, [SESSION_COOKIE_DEV, SESSION_COOKIE_PROD]));
+  await installSecurityHeaders(app, ctx.config);
+  // Per-address limits counted in PostgreSQL, shared by every server process.
+  const limits = sharedRateLimits(ctx.db);
+  app.addHook('onClose', () => limits.close());
+  await app.register(rateLimit, { global: false, store: limits.Store });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tyndau API', version: '1.0.0', description: 'The unified register of citizens’ appeals: intake, tracking, staff work.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tyndau_session' } } },
+      components: {
+        securitySchemes: {
+          // The staff session cookie: `__Host-tyndau_session` in production (Secure), the plain name over http in development.
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE_PROD, description: 'Production (https): the cookie `__Host-tyndau_session`.' },
+          sessionDevelopment: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE_DEV, description: 'Development over plain http: the cookie `tyndau_session`.' },
+        },
+      },
     },
     transform: optionalDefaults,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+  // The documentation page carries its own CSP with the hashes of its inline code.
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   await app.register(
     async (api) => {

@@ -25,6 +25,13 @@ export interface Config {
   /** Public intake requests per minute from one address (staff sessions are not limited). */
   intakeRateLimit: number;
   webDist: string;
+  /**
+   * Which proxies may tell the client's address (`X-Forwarded-For`): none by default, else
+   * a hop count or a list of addresses/CIDRs, handed to Fastify's `trustProxy` as it is.
+   */
+  trustProxy: false | number | string[];
+  /** The platform's own origin(s) for the Origin check; unset: the request's Host. */
+  publicOrigins?: string[];
   /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
   limits: Limits;
 }
@@ -94,5 +101,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intakeQueuePerBody: positiveInt(env.INTAKE_QUEUE_LIMIT, 1_000, 'INTAKE_QUEUE_LIMIT'),
       shutdownMs: positiveInt(env.SHUTDOWN_TIMEOUT_MS, 20_000, 'SHUTDOWN_TIMEOUT_MS'),
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
   };
+}
+
+/**
+ * `TRUST_PROXY`: unset or empty trusts nobody (the socket's address is the client); a
+ * number trusts that many hops; otherwise a comma-separated list of addresses or CIDRs
+ * (`10.0.0.0/8, 127.0.0.1`). "true" is refused: trusting every sender lets anyone choose
+ * their address and so walk around every per-address limit.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === '*') throw new Error('TRUST_PROXY must name the proxies (addresses, CIDRs) or a hop count, not trust everyone');
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of list) {
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(item) && !['loopback', 'linklocal', 'uniquelocal'].includes(item)) {
+      throw new Error(`TRUST_PROXY: ${item} is not an address, a CIDR or loopback/linklocal/uniquelocal`);
+    }
+  }
+  return list;
+}
+
+/** `PUBLIC_ORIGIN`: one or more comma-separated origins (`https://appeals.gov.kz`). */
+export function parsePublicOrigins(value: string | undefined): string[] | undefined {
+  const v = (value ?? '').trim();
+  if (v === '') return undefined;
+  return v.split(',').map((s) => {
+    let u: URL;
+    try {
+      u = new URL(s.trim());
+    } catch {
+      throw new Error(`PUBLIC_ORIGIN must be origins like https://example.kz, got ${s}`);
+    }
+    return u.origin;
+  });
 }

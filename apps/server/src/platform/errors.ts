@@ -64,6 +64,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CALENDAR_DAY_NOT_FOUND: 404,
   DATABASE_UNAVAILABLE: 503,
   SERVICE_BUSY: 503,
+  // The HTTP edge: a state-changing request with a staff cookie from another site; a
+  // file whose bytes are not the type it claims.
+  FOREIGN_ORIGIN: 403,
+  FILE_TYPE_MISMATCH: 415,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */

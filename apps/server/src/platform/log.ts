@@ -2,11 +2,9 @@
 // its query string and, on an error, the error's own fields; a query string can carry the
 // words of a search (`q=` with a caller's name), a file name or an access code, and a
 // PostgreSQL error's `detail` repeats the values of the row it refused (an ИИН, an e-mail).
-// So: the path and the names of the query parameters, never their values; an error's type,
-// code, message and stack with anything that looks like an identity number, e-mail or phone
-// blotted out; no headers (cookies), no bodies.
-import type { FastifyRequest } from 'fastify';
-
+// So: the path and the names of the query parameters, never their values; an error's
+// message and stack with anything that looks like an identity number, e-mail or phone
+// blotted out. The serializers that use these are in edge.ts.
 const IDENTITY_PATTERNS: RegExp[] = [
   /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, // e-mail
   /\+?\d[\d ()-]{8,}\d/g, // phone numbers, ИИН/БИН (12 digits) and other long numbers
@@ -24,21 +22,3 @@ export function redactUrl(url: string): string {
   const names = new URLSearchParams(url.slice(at + 1)).keys();
   return `${redactIdentity(url.slice(0, at))}?${[...new Set(names)].map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
 }
-
-export const logSerializers = {
-  req(req: FastifyRequest) {
-    return { method: req.method, url: redactUrl(req.url), remoteAddress: req.ip };
-  },
-  res(reply: { statusCode: number }) {
-    return { statusCode: reply.statusCode };
-  },
-  err(err: Error & { code?: unknown; statusCode?: unknown }) {
-    return {
-      type: err.constructor?.name ?? 'Error',
-      code: typeof err.code === 'string' ? err.code : undefined,
-      statusCode: typeof err.statusCode === 'number' ? err.statusCode : undefined,
-      message: redactIdentity(String(err.message ?? '')),
-      stack: err.stack ? redactIdentity(err.stack) : '',
-    };
-  },
-};

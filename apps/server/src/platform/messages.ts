@@ -44,6 +44,8 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   OFFICIAL_NOT_FOUND: { kk: 'Қабылдауды органның басшысы немесе орынбасары жүргізеді.', ru: 'Приём ведёт руководитель органа или его заместитель.', en: 'Receptions are held by the body’s head or a deputy.' },
   BOOKING_NOT_FOUND: { kk: 'Қабылдауға жазылу табылмады.', ru: 'Запись на приём не найдена.', en: 'Reception booking not found.' },
   MEETING_NOT_STARTED: { kk: 'Қабылдау әлі басталған жоқ.', ru: 'Приём ещё не начался.', en: 'The reception has not begun yet.' },
+  FOREIGN_ORIGIN: { kk: 'Сұрау басқа сайттан келді, сондықтан орындалмады.', ru: 'Запрос пришёл с другого сайта и не выполнен.', en: 'The request came from another site and was not carried out.' },
+  FILE_TYPE_MISMATCH: { kk: 'Файлдың мазмұны оның түріне сәйкес келмейді.', ru: 'Содержимое файла не соответствует его типу.', en: 'The file’s content does not match its type.' },
   RATE_LIMITED: { kk: 'Тым көп әрекет. Біраздан кейін қайталаңыз.', ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' },
   NOTIFICATION_NOT_FOUND: { kk: 'Хабар табылмады.', ru: 'Сообщение не найдено.', en: 'Message not found.' },
   LETTER_NOT_FOUND: { kk: 'Хат табылмады.', ru: 'Письмо не найдено.', en: 'Letter not found.' },

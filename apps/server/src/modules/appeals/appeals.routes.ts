@@ -17,8 +17,9 @@ export function appealsRoutes(
   hooks: { dueSoonBefore?: (now: Date) => Promise<Date>; trackAnswer?: (appealId: string) => Promise<TrackedAnswer> } = {},
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
-    // Files arrive as the raw request body with their own content type.
-    app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+    // Files arrive as the raw request body with their own content type. The parser takes
+    // each route's own limit: 10 MB on the upload route only, 1 MB on every other route.
+    app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
     app.post(
       '/attachments',

@@ -1,5 +1,6 @@
 // Attachments: a citizen uploads files first (each gets an unguessable id), then the
 // intake names them; staff download them from the appeal card.
+import { fileTypeFromBuffer } from 'file-type';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
@@ -18,10 +19,33 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_APPEAL = 10;
 
+/** Unclaimed uploads older than this are purged (the appeal form names them within minutes). */
+export const UNCLAIMED_ATTACHMENT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The type the file's bytes are, read by `file-type` from its signature (a DOCX is told
+ * from other ZIP files by its parts); a file without a signature is text only if it is
+ * valid UTF-8 without control characters other than tab, line breaks and form feed.
+ */
+export async function sniffedType(data: Buffer): Promise<string | undefined> {
+  const found = await fileTypeFromBuffer(data);
+  if (found) return found.mime;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return undefined;
+  }
+  return /[\x00-\x08\x0b\x0e-\x1f\x7f]/.test(text) ? undefined : 'text/plain';
+}
+
 export async function uploadAttachment(ctx: AppContext, file: { name: string; contentType: string; data: Buffer }) {
   const ext = ATTACHMENT_TYPES[file.contentType];
   if (!ext) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (file.data.length === 0) throw new AppError('VALIDATION_FAILED', 'empty file', { field: 'file' });
+  // The declared type is the client's word; the stored type is what the bytes are, and the
+  // two must agree (an HTML page or a program sent as "image/png" is refused).
+  if ((await sniffedType(file.data)) !== file.contentType) throw new AppError('FILE_TYPE_MISMATCH', undefined, { field: 'file' });
   const fileName = file.name.replace(/[\\/\x00-\x1f]/g, '_').slice(0, 200) || `file.${ext}`;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction().execute(async (tx) => {
@@ -54,4 +78,21 @@ export async function readAttachment(ctx: AppContext, staff: Staff, appealId: st
   const att = await ctx.db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('appealId', '=', appeal.id).executeTakeFirst();
   if (!att) throw new AppError('NOT_FOUND');
   return { ...att, data: await ctx.storage.get(att.storageKey) };
+}
+
+/**
+ * Purges uploads no appeal claimed within 24 hours (the server's upkeep): the row goes
+ * first, in a statement that takes only still-unclaimed rows, so an appeal claiming a file
+ * at the same moment either gets it or is refused; then the stored file.
+ */
+export async function purgeUnclaimedAttachments(ctx: AppContext, limit = 500): Promise<number> {
+  const cutoff = new Date(ctx.clock.now().getTime() - UNCLAIMED_ATTACHMENT_TTL_MS);
+  const gone = await ctx.db
+    .deleteFrom('attachment')
+    .where('id', 'in', (eb) => eb.selectFrom('attachment').select('id').where('appealId', 'is', null).where('createdAt', '<', cutoff).limit(limit))
+    .where('appealId', 'is', null)
+    .returning(['storageKey'])
+    .execute();
+  for (const row of gone) if (row.storageKey !== 'pending') await ctx.storage.remove(row.storageKey);
+  return gone.length;
 }

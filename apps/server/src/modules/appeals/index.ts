@@ -11,3 +11,4 @@ export { appealsRoutes } from './appeals.routes.ts';
 export { ApplicantSchema } from './appeals.schemas.ts';
 export { detectLanguage } from './language.ts';
 export { startSearchUpkeep } from './search-upkeep.ts';
+export { purgeUnclaimedAttachments } from './attachments.ts';

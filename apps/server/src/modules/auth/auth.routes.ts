@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
-import { SESSION_COOKIE, requireStaff } from '../../platform/http.ts';
+import { requireStaff } from '../../platform/http.ts';
+import { sessionCookieName } from '../../platform/edge.ts';
 import { SESSION_TTL_MS, findStaffBySession, listColleagues, login, logout } from './auth.service.ts';
 
 const StaffView = Type.Object({
@@ -17,13 +18,16 @@ const StaffView = Type.Object({
 
 /** Puts the signed-in staff member (if any) on every request of the scope it is added to. */
 export function sessionHook(ctx: AppContext) {
+  const cookieName = sessionCookieName(ctx.config);
   return async (req: FastifyRequest) => {
-    const token = req.cookies[SESSION_COOKIE];
+    const token = req.cookies[cookieName];
     if (token) req.staff = await findStaffBySession(ctx, token);
   };
 }
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  // `__Host-tyndau_session` in production, `tyndau_session` over http in development.
+  const cookieName = sessionCookieName(ctx.config);
   return async (app) => {
     app.post(
       '/auth/login',
@@ -38,7 +42,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const { token, staff } = await login(ctx, req.body.email, req.body.password);
-        reply.setCookie(SESSION_COOKIE, token, {
+        reply.setCookie(cookieName, token, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
@@ -50,9 +54,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
 
     app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } }, async (req, reply) => {
-      const token = req.cookies[SESSION_COOKIE];
+      const token = req.cookies[cookieName];
       if (token) await logout(ctx, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.env === 'production' });
       return reply.status(204).send(null);
     });
 
