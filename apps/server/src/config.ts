@@ -25,6 +25,18 @@ export interface Config {
   /** Public intake requests per minute from one address (staff sessions are not limited). */
   intakeRateLimit: number;
   webDist: string;
+  /**
+   * Key (base64 of 32 bytes) that seals secrets kept until delivery (platform/secrets.ts);
+   * unset: `secret.key` in the data folder.
+   */
+  secretKey?: string;
+  /**
+   * Owner role for migrations when DATABASE_URL is a role with fewer rights (the application's:
+   * it may only INSERT and SELECT the event log).
+   */
+  databaseMigrationUrl?: string;
+  /** Load demo data into an empty database: by default outside production; in production only with TYNDAU_DEMO_DATA=1. */
+  demoData: boolean;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -47,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (Number.isNaN(now.getTime())) throw new Error(`TYNDAU_NOW must be an ISO instant, got ${env.TYNDAU_NOW}`);
   }
   const dataDir = path.resolve(root, env.TYNDAU_DATA_DIR ?? '.data');
+  const secretKey = env.TYNDAU_SECRET_KEY || undefined;
+  if (secretKey && Buffer.from(secretKey, 'base64').length !== 32) throw new Error('TYNDAU_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  const demoFlag = env.TYNDAU_DEMO_DATA;
+  if (demoFlag !== undefined && demoFlag !== '' && demoFlag !== '0' && demoFlag !== '1') throw new Error(`TYNDAU_DEMO_DATA must be 0 or 1, got ${demoFlag}`);
   return {
     env: nodeEnv,
     port,
@@ -66,5 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),
     // The built web app; the browser tests serve a private build (e2e/serve.ts).
     webDist: path.resolve(root, env.TYNDAU_WEB_DIST ?? 'apps/web/dist'),
+    secretKey,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
+    // Demo accounts have a published password: production loads them only when told to.
+    demoData: demoFlag === '1' || (nodeEnv !== 'production' && demoFlag !== '0'),
   };
 }
