@@ -2,7 +2,7 @@
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateDatabase } from './db/roles.ts';
 import { clockStartingAt, systemClock, type Clock } from './platform/clock.ts';
 import { EventLog } from './platform/events.ts';
 import { diskStorage } from './platform/storage.ts';
@@ -11,7 +11,7 @@ import { subscribeModules } from './subscriptions.ts';
 
 export async function createContext(config: Config, opts: { seedDemoIfEmpty?: boolean; migrate?: boolean; clock?: Clock; shareRunningDatabase?: boolean } = {}) {
   const database = await openDatabase(config, { shareRunning: opts.shareRunningDatabase });
-  if (opts.migrate !== false) await migrateToLatest(database.db);
+  if (opts.migrate !== false) await migrateDatabase(config, database.db, database.url);
   const ctx: AppContext = {
     config,
     db: database.db,
