@@ -44,8 +44,8 @@ const commands: Record<string, Command> = {
   async seed(args) {
     const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, bodies: { type: 'boolean' } } });
     if (values.demo === values.bodies) throw new AppError('VALIDATION_FAILED', 'seed needs --demo or --bodies');
-    if (values.demo && loadConfig().env === 'production') {
-      throw new AppError('FORBIDDEN', 'demo data (accounts with a published password) is never loaded when NODE_ENV=production; use seed --bodies and user add');
+    if (values.demo && !loadConfig().demoData) {
+      throw new AppError('FORBIDDEN', 'demo data (accounts with a published password) is not loaded when NODE_ENV=production unless TYNDAU_DEMO_DATA=1; use seed --bodies and user add');
     }
     const { ctx, close } = await open();
     try {

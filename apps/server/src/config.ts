@@ -32,6 +32,18 @@ export interface Config {
   trustProxy: false | number | string[];
   /** The platform's own origin(s) for the Origin check; unset: the request's Host. */
   publicOrigins?: string[];
+  /**
+   * Key (base64 of 32 bytes) that seals secrets kept until delivery (platform/secrets.ts);
+   * unset: `secret.key` in the data folder.
+   */
+  secretKey?: string;
+  /**
+   * Owner role for migrations when DATABASE_URL is a role with fewer rights (the application's:
+   * it may only INSERT and SELECT the event log).
+   */
+  databaseMigrationUrl?: string;
+  /** Load demo data into an empty database: by default outside production; in production only with TYNDAU_DEMO_DATA=1. */
+  demoData: boolean;
   /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
   limits: Limits;
 }
@@ -73,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (Number.isNaN(now.getTime())) throw new Error(`TYNDAU_NOW must be an ISO instant, got ${env.TYNDAU_NOW}`);
   }
   const dataDir = path.resolve(root, env.TYNDAU_DATA_DIR ?? '.data');
+  const secretKey = env.TYNDAU_SECRET_KEY || undefined;
+  if (secretKey && Buffer.from(secretKey, 'base64').length !== 32) throw new Error('TYNDAU_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  const demoFlag = env.TYNDAU_DEMO_DATA;
+  if (demoFlag !== undefined && demoFlag !== '' && demoFlag !== '0' && demoFlag !== '1') throw new Error(`TYNDAU_DEMO_DATA must be 0 or 1, got ${demoFlag}`);
   return {
     env: nodeEnv,
     port,
@@ -103,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
+    secretKey,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
+    // Demo accounts have a published password: production loads them only when told to.
+    demoData: demoFlag === '1' || (nodeEnv !== 'production' && demoFlag !== '0'),
   };
 }
 

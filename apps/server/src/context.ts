@@ -2,7 +2,7 @@
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { createDb, dbTimeouts, openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateDatabase } from './db/roles.ts';
 import { clockStartingAt, systemClock, type Clock } from './platform/clock.ts';
 import { EventLog } from './platform/events.ts';
 import { diskStorage } from './platform/storage.ts';
@@ -20,14 +20,12 @@ export async function createContext(
 ) {
   const database = await openDatabase(config, { shareRunning: opts.shareRunningDatabase, timeouts: opts.serverLimits ? dbTimeouts(config.limits) : undefined });
   if (opts.migrate !== false) {
-    if (opts.serverLimits) {
-      const unlimited = createDb(database.url, 1);
-      try {
-        await migrateToLatest(unlimited.db);
-      } finally {
-        await unlimited.db.destroy();
-      }
-    } else await migrateToLatest(database.db);
+    const unlimited = opts.serverLimits ? createDb(database.url, 1) : undefined;
+    try {
+      await migrateDatabase(config, unlimited?.db ?? database.db, database.url);
+    } finally {
+      await unlimited?.db.destroy();
+    }
   }
   const ctx: AppContext = {
     config,

@@ -13,8 +13,9 @@ import { startEdgeUpkeep } from './edge-upkeep.ts';
 const started = await (async () => {
   try {
     const config = loadConfig();
-    // Demo accounts have a published password: never load them into a production database.
-    return { config, ...(await createContext(config, { seedDemoIfEmpty: config.env !== 'production', serverLimits: true })) };
+    // Demo accounts have a published password: a production database gets them only with
+    // TYNDAU_DEMO_DATA=1 (config.demoData).
+    return { config, ...(await createContext(config, { seedDemoIfEmpty: config.demoData, serverLimits: true })) };
   } catch (e) {
     console.error(`Tyndau did not start: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -170,7 +170,7 @@ export interface IntakeRow {
    * meanwhile fails the statement with a unique violation on idempotency_key_pkey (see
    * isIdempotencyKeyTaken), which undoes the numbers and the appeals: the caller replays.
    */
-  idempotency?: { key: string; fingerprint: string; accessCode: string; receivedAt: string };
+  idempotency?: { key: string; fingerprint: string; accessCodeSealed: string; receivedAt: string };
 }
 
 export interface WrittenAppeal {
@@ -193,7 +193,7 @@ function intakeRecord(r: IntakeRow, seq: number) {
     received_at: a.receivedAt, registered_at: a.registeredAt, registered_by: a.registeredBy, legal_due_at: a.legalDueAt, redirect_due_at: a.redirectDueAt,
     event_type: e.type, event_at: e.at, actor_id: e.actorId, actor_role: e.actorRole, event_reason: e.reason, event_public: e.public, event_data: e.data,
     idempotency_key: r.idempotency?.key ?? null, idempotency_fingerprint: r.idempotency?.fingerprint ?? null,
-    idempotency_response: r.idempotency ? { accessCode: r.idempotency.accessCode, receivedAt: r.idempotency.receivedAt } : null,
+    idempotency_response: r.idempotency ? { accessCodeSealed: r.idempotency.accessCodeSealed, receivedAt: r.idempotency.receivedAt } : null,
   };
 }
 

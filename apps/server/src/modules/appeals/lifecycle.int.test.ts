@@ -30,11 +30,11 @@ test('a valid move updates the status and records an event; an invalid one chang
   assert.equal(eventsAfter.length, 2);
 });
 
-test('events are never updated or deleted', async () => {
+test('events are never updated or deleted: the attempt fails loudly', async () => {
   const db = env.ctx.db;
   const first = await db.selectFrom('appealEvent').selectAll().orderBy('id').executeTakeFirstOrThrow();
-  await db.updateTable('appealEvent').set({ type: 'tampered' }).where('id', '=', first.id).execute();
-  await db.deleteFrom('appealEvent').where('id', '=', first.id).execute();
+  await assert.rejects(db.updateTable('appealEvent').set({ type: 'tampered' }).where('id', '=', first.id).execute(), /append-only: UPDATE refused/);
+  await assert.rejects(db.deleteFrom('appealEvent').where('id', '=', first.id).execute(), /append-only: DELETE refused/);
   const again = await db.selectFrom('appealEvent').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
   assert.equal(again.type, first.type);
 });

@@ -5,6 +5,7 @@ import { isValidIinOrBin, type AnswerMethod, type AppealKind, type ApplicantType
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newAccessCode, sha256 } from '../../platform/ids.ts';
+import { secretsOf } from '../../platform/secrets.ts';
 import { inTransaction, type Tx } from '../../platform/events.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -150,7 +151,8 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
     // The statement adds the number and repeatOfId it finds.
     data: { channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
     transient: {
-      accessCode,
+      // Sealed: the receipt's stored payload never holds the code in clear (platform/secrets.ts).
+      accessCodeSealed: secretsOf(ctx).seal(accessCode),
       // What the receipt needs, so it can be written in the same statement.
       contact: { preferredAnswer: input.preferredAnswer, applicantEmail: email, applicantPhone: phone, address, language },
       ...(opts.ownReceipt ? { ownReceipt: true } : {}),
@@ -164,7 +166,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
     calendarRevision: terms.revision,
     event,
     // The key is kept with the answer by the same statement; a key already taken fails it (replayed below).
-    idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint, accessCode, receivedAt: receivedAt.toISOString() } : undefined,
+    idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, fingerprint, accessCodeSealed: secretsOf(ctx).seal(accessCode), receivedAt: receivedAt.toISOString() } : undefined,
     appeal: {
       accessCodeHash: sha256(accessCode),
       channel,
@@ -223,8 +225,33 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   if (!result) throw new Error('the calendar changed twice while an appeal was registered');
   if (!('replay' in result)) return result;
   const stored = await ctx.db.selectFrom('idempotencyKey').selectAll().where('key', '=', result.replay).executeTakeFirstOrThrow();
+  // A key older than its 24 hours answers no more: the sweep deletes such keys; one it has not
+  // reached yet is deleted here, and the request is a new one.
+  if (stored.createdAt.getTime() + IDEMPOTENCY_TTL_MS <= now.getTime()) {
+    await purgeExpiredIdempotencyKeys(ctx, result.replay);
+    return registerAppeal(ctx, input, opts);
+  }
   if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-  return stored.response as unknown as RegisteredAppeal;
+  return replayedAnswer(ctx, stored.response);
+}
+
+/** How long an Idempotency-Key keeps its answer (the contract: 24 hours). */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+/** Deletes the keys past their 24 hours (all, or the one named); the count deleted. */
+export async function purgeExpiredIdempotencyKeys(ctx: AppContext, key?: string): Promise<number> {
+  let q = ctx.db.deleteFrom('idempotencyKey').where('createdAt', '<=', new Date(ctx.clock.now().getTime() - IDEMPOTENCY_TTL_MS));
+  if (key !== undefined) q = q.where('key', '=', key);
+  const res = await q.executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** The first answer again, its access code unsealed (stored sealed, like the receipt's). */
+function replayedAnswer(ctx: AppContext, response: unknown): RegisteredAppeal {
+  const { accessCodeSealed, accessCode: legacy, ...rest } = response as Record<string, unknown>;
+  const accessCode = typeof accessCodeSealed === 'string' ? secretsOf(ctx).open(accessCodeSealed) : typeof legacy === 'string' ? legacy : undefined;
+  if (accessCode === undefined) throw new Error('the stored answer of an Idempotency-Key cannot be opened with this secret key');
+  return { ...rest, accessCode } as unknown as RegisteredAppeal;
 }
 
 export interface LinkedAppealInput {
@@ -313,7 +340,7 @@ export async function registerLinkedAppeal(ctx: AppContext, tx: Tx, sourceId: st
       ...(link.repeatOfId ? { repeatOfId: link.repeatOfId } : {}),
       ...link.data,
     },
-    transient: { accessCode, ...(link.ownReceipt ? { ownReceipt: true } : {}) },
+    transient: { accessCodeSealed: secretsOf(ctx).seal(accessCode), ...(link.ownReceipt ? { ownReceipt: true } : {}) },
   });
   return { id: appeal.id, number, accessCode, status: appeal.status, receivedAt: now.toISOString() };
 }

@@ -12,6 +12,8 @@ import { emailSender } from './email-sender.ts';
 import { smsSender, type SmsReceipt } from './sms-sender.ts';
 import { startTelegramPolling, telegramSender } from './telegram.ts';
 import { render } from './templates.ts';
+import { openedPayload } from '../../platform/secrets.ts';
+import { purgeExpiredIdempotencyKeys } from '../appeals/index.ts';
 import * as repo from './notify.repository.ts';
 import { queueDailyDigests, queueDeadlineAlerts } from './staff-alerts.ts';
 
@@ -104,7 +106,7 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
       const message = render({
         template: row.template,
         language: row.language,
-        payload: row.payload,
+        payload: openedPayload(ctx, row.payload),
         appeal: row.appealId ? context.appeals.get(row.appealId) : null,
         recipientName: row.recipientUserId ? context.staffNames.get(row.recipientUserId) : null,
         publicUrl: config.publicUrl,
@@ -218,6 +220,8 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
   async function sweep() {
     await queueDeadlineAlerts(ctx);
     await queueDailyDigests(ctx);
+    // Idempotency-Key answers (sealed access codes among them) live 24 hours.
+    await purgeExpiredIdempotencyKeys(ctx);
   }
 
   return {

@@ -9,6 +9,8 @@ import type { Staff } from '../auth/index.ts';
 import * as repo from './notify.repository.ts';
 import { PRINT_ROLES, printsConfidential } from './notify.policy.ts';
 import { render } from './templates.ts';
+import { openedPayload, SEALED_ACCESS_CODE } from '../../platform/secrets.ts';
+import { sql } from 'kysely';
 import { renderLetterPdf, SIGNER_TITLE } from './letter-pdf.ts';
 import { afterOf } from './outbox.service.ts';
 
@@ -70,7 +72,7 @@ export async function getLetterPdf(ctx: AppContext, staff: Staff, id: string): P
   const contacts = (body.settings as { contacts?: { address?: unknown } }).contacts;
   const bodyAddress = contacts && typeof contacts.address === 'object' && contacts.address ? String((contacts.address as Record<string, unknown>)[lang] ?? '') : typeof contacts?.address === 'string' ? contacts.address : null;
   // The letter shows the access code: it goes to the applicant's own address.
-  const message = render({ template: n.template, language: n.language, payload: n.payload, appeal, publicUrl: ctx.config.publicUrl });
+  const message = render({ template: n.template, language: n.language, payload: openedPayload(ctx, n.payload), appeal, publicUrl: ctx.config.publicUrl });
   const pdf = await renderLetterPdf({
     language: lang,
     body: { kk: body.nameKk, ru: body.nameRu, en: body.nameEn, address: bodyAddress || null },
@@ -93,7 +95,8 @@ export async function markLetter(ctx: AppContext, staff: Staff, id: string, to: 
     if (!n || n.status !== from) throw new AppError('INVALID_TRANSITION', `a letter that is ${n?.status} cannot be marked ${to}`, { from: n?.status, to });
     await tx
       .updateTable('notification')
-      .set(to === 'printed' ? { status: 'printed', printedAt: now } : { status: 'posted', sentAt: now })
+      // Posted: the letter has left with the access code it carried; the sealed copy goes.
+      .set(to === 'printed' ? { status: 'printed', printedAt: now } : { status: 'posted', sentAt: now, payload: sql`payload - ${SEALED_ACCESS_CODE}::text` })
       .where('id', '=', id)
       .execute();
     if (n.appealId) {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../platform/events.ts';
+import { SEALED_ACCESS_CODE } from '../../platform/secrets.ts';
 import type { NotificationTable } from './notify.tables.ts';
 import type { Selectable } from 'kysely';
 
@@ -34,7 +35,12 @@ export async function finishClaim(
   claim: { id: string; attempts: number },
   set: Partial<Pick<NotificationRow, 'status' | 'sentAt' | 'deliveredAt' | 'providerRef' | 'parts' | 'lastError' | 'nextAttemptAt' | 'attempts'>>,
 ): Promise<boolean> {
-  const res = await tx.updateTable('notification').set(set).where('id', '=', claim.id).where('status', '=', 'sending').where('attempts', '=', claim.attempts).executeTakeFirst();
+  // Once the message has gone out, the sealed access code it carried is dropped from the stored payload.
+  const gone = set.status === 'sent' || set.status === 'delivered';
+  const res = await tx
+    .updateTable('notification')
+    .set(gone ? { ...set, payload: sql`payload - ${SEALED_ACCESS_CODE}::text` } : set)
+    .where('id', '=', claim.id).where('status', '=', 'sending').where('attempts', '=', claim.attempts).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 

@@ -46,7 +46,7 @@ const receiptInline: InlineSubscriber = {
     if (e.transient?.ownReceipt || !contact) return null;
     let route = applicantRoute(contact);
     if (route.channel === 'paper') route = contact.applicantEmail ? { channel: 'email', address: contact.applicantEmail } : contact.applicantPhone ? { channel: 'sms', address: contact.applicantPhone } : { channel: 'portal', address: null };
-    return { channel: route.channel, language: contact.language, address: route.address, payload: { accessCode: e.transient?.accessCode }, at: e.at };
+    return { channel: route.channel, language: contact.language, address: route.address, payload: { accessCodeSealed: e.transient?.accessCodeSealed }, at: e.at };
   },
   insert: (rows) => sql`
     insert into notification (appeal_id, recipient_kind, template, channel, language, address, payload, created_at, next_attempt_at, body_id)
@@ -62,7 +62,7 @@ export function subscribeNotifications(ctx: AppContext): void {
   ctx.events.on('appeal.registered', async (tx, e) => {
     // A channel module that sends its own receipt (a reception booking's confirmation carries the number and code).
     if (e.transient?.ownReceipt) return;
-    await notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCode: e.transient?.accessCode }, { instantChannel: true });
+    await notifyApplicant(tx, e.appealId, 'appeal.registered', e.at, { accessCodeSealed: e.transient?.accessCodeSealed }, { instantChannel: true });
   }, receiptInline);
   // The common process (modules/process): the applicant hears of every decision on the appeal.
   ctx.events.on('appeal.redirected', (tx, e) => notifyApplicant(tx, e.appealId, 'appeal.redirected', e.at, { targetBodyName: e.data?.targetBodyName, newNumber: e.data?.number, reason: e.reason }));

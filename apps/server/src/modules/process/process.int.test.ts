@@ -1,6 +1,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
+import { openedPayload } from '../../platform/secrets.ts';
 import type { Staff } from '../auth/index.ts';
 import { redirectInTransaction } from './index.ts';
 
@@ -197,7 +198,7 @@ describe('redirect', () => {
     assert.equal((redirectNote.payload as Record<string, unknown>).newNumber, b.number);
     assert.equal(((redirectNote.payload as Record<string, Record<string, string>>).targetBodyName).ru, 'Акимат города Алматы');
     const receipt = (await notes(b.id)).find((n) => n.template === 'appeal.registered')!;
-    const codeB = (receipt.payload as { accessCode: string }).accessCode;
+    const codeB = openedPayload(env.ctx, receipt.payload).accessCode as string;
     const track = await env.app.inject(`/api/v1/track/${b.number}?code=${codeB}`);
     assert.equal(track.statusCode, 200, track.body);
     const hist = (await env.app.inject(`/api/v1/track/${a.number}?code=${a.accessCode}`)).json();

@@ -1,6 +1,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
+import { secretsOf } from '../../platform/secrets.ts';
 import { approvedSchedule, book, clearSchedules, draftSchedule, slot } from './reception.fixtures.ts';
 
 let env: TestEnv;
@@ -63,7 +64,9 @@ describe('booking a personal reception', () => {
     const confirmation = queued.find((n) => n.template === 'reception.booked')!;
     assert.ok(confirmation);
     assert.equal(confirmation.channel, 'email');
-    assert.equal(confirmation.payload.accessCode, b.accessCode);
+    // The code travels sealed (platform/secrets.ts), never in clear.
+    assert.equal(confirmation.payload.accessCode, undefined);
+    assert.equal(secretsOf(env.ctx).open(confirmation.payload.accessCodeSealed as string), b.accessCode);
     assert.equal(confirmation.payload.startsAt, b.startsAt);
     assert.ok(!queued.some((n) => n.template === 'appeal.registered'));
 

@@ -13,6 +13,7 @@ import * as repo from './reception.repository.ts';
 import { assertRole, BOOKING_READERS, BOOKING_STAFF } from './reception.policy.ts';
 import { planReminder } from './reminders.ts';
 import { almatyInstant } from './quarters.ts';
+import { secretsOf } from '../../platform/secrets.ts';
 
 export const BOOKING_SOURCES = ['portal', 'phone', 'front_office', 'public_reception'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
@@ -128,7 +129,7 @@ export async function bookReception(ctx: AppContext, input: BookingInput, opts: 
         actor: staff ? { id: staff.id, role: staff.role } : null,
         public: true,
         data: { bookingId, source, ...slotData(slot), remindAt: plan?.remindAt.toISOString() ?? null, remindBy: plan?.remindBy ?? null },
-        transient: { accessCode: registered.accessCode },
+        transient: { accessCodeSealed: secretsOf(ctx).seal(registered.accessCode) },
       });
     },
   });

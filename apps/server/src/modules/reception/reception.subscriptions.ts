@@ -63,7 +63,7 @@ async function withdrawReminder(tx: Tx, e: AppealEventInput): Promise<void> {
 }
 
 export function subscribeReception(ctx: AppContext): void {
-  ctx.events.on('reception.booked', (tx, e) => confirmAndRemind(tx, e, 'reception.booked', { accessCode: e.transient?.accessCode }));
+  ctx.events.on('reception.booked', (tx, e) => confirmAndRemind(tx, e, 'reception.booked', { accessCodeSealed: e.transient?.accessCodeSealed }));
   ctx.events.on('reception.rescheduled', async (tx, e) => {
     await withdrawReminder(tx, e);
     await confirmAndRemind(tx, e, 'reception.rescheduled', {});
