@@ -25,6 +25,31 @@ export interface Config {
   /** Public intake requests per minute from one address (staff sessions are not limited). */
   intakeRateLimit: number;
   webDist: string;
+  /** Staff sign-in through an OpenID Connect provider (all four OIDC_* set), else none. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['env']): OidcConfig | undefined {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return undefined;
+  if (set.length < names.length) throw new Error(`OpenID Connect needs all of ${names.join(', ')}; missing ${names.filter((n) => !env[n]).join(', ')}`);
+  for (const n of ['OIDC_ISSUER', 'OIDC_REDIRECT_URI'] as const) {
+    const url = URL.canParse(env[n]!) ? new URL(env[n]!) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`${n} must be an http(s) URL, got ${env[n]}`);
+    // Plain http only on loopback outside production (a provider on the developer's machine).
+    if (url.protocol === 'http:' && (nodeEnv === 'production' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
+      throw new Error(`${n} must use https (plain http only to a loopback address outside production)`);
+    }
+  }
+  return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, redirectUri: env.OIDC_REDIRECT_URI! };
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -66,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),
     // The built web app; the browser tests serve a private build (e2e/serve.ts).
     webDist: path.resolve(root, env.TYNDAU_WEB_DIST ?? 'apps/web/dist'),
+    oidc: oidcConfig(env, nodeEnv),
   };
 }

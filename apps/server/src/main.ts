@@ -6,6 +6,7 @@ import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker } from './modules/notify/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
+import { startSessionPurge } from './modules/auth/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
 // is one line that says why, not a stack trace.
@@ -34,6 +35,7 @@ console.log(`Tyndau is running on http://localhost:${config.port} (API docs: /ap
 const delivery = createDeliveryWorker(ctx, { databaseUrl: url, log: (msg, err) => app.log.warn({ err }, msg) });
 await delivery.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
+const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -43,6 +45,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await app.close();
     await delivery.stop();
     await searchUpkeep.stop();
+    await sessionPurge.stop();
     await close();
     process.exit(0);
   });
