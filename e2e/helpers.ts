@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { generateSync } from 'otplib';
 
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -54,6 +55,18 @@ export async function tabTo(page: Page, target: Locator, max = 120): Promise<voi
 
 export const demoEmail = (role: string, body: string) => `${role.replace('_', '-')}@${body}.example.kz`;
 
+/** Roles that must have a second factor; their demo accounts share the published demo TOTP secret (README). */
+const TOTP_ROLES = ['admin', 'head', 'deputy', 'ethics_commissioner', 'oversight'];
+export const DEMO_TOTP_SECRET = 'TYNDAUDEMOTOTPSECRETKAZAKHSTANQZ';
+export const demoTotpCode = () => generateSync({ secret: DEMO_TOTP_SECRET });
+
+/** The body of POST /api/v1/auth/login for a demo account (with a TOTP code where its role needs one). */
+export const demoLogin = (role: string, body: string) => ({
+  email: demoEmail(role, body),
+  password: 'demo-password',
+  ...(TOTP_ROLES.includes(role) ? { code: demoTotpCode() } : {}),
+});
+
 /** A new browser session signed in through the login page. */
 export async function signIn(browser: Browser, lang: Lang, role: string, body: string): Promise<Page> {
   const context = await browser.newContext();
@@ -62,6 +75,10 @@ export async function signIn(browser: Browser, lang: Lang, role: string, body: s
   await page.getByLabel(msg(lang, 'login.email')).fill(demoEmail(role, body));
   await page.getByLabel(msg(lang, 'login.password'), { exact: true }).fill('demo-password');
   await page.getByRole('button', { name: msg(lang, 'login.submit') }).click();
+  if (TOTP_ROLES.includes(role)) {
+    await page.getByLabel(msg(lang, 'login.code'), { exact: true }).fill(demoTotpCode());
+    await page.getByRole('button', { name: msg(lang, 'login.verify') }).click();
+  }
   await expect(page.getByRole('heading', { level: 1, name: msg(lang, 'queue.title') })).toBeVisible();
   return page;
 }

@@ -2,7 +2,7 @@
 // the version for the visually impaired, errors that are announced and lead to their field,
 // visible focus, and the staff workspace's keyboard shortcuts.
 import { expect, test } from '@playwright/test';
-import { focused, msg, signIn, snap, tabTo } from './helpers.ts';
+import { demoLogin, demoTotpCode, focused, msg, signIn, snap, tabTo } from './helpers.ts';
 
 test.describe('language', () => {
   test('/ opens the browser’s preferred language, else Kazakh', async ({ browser }) => {
@@ -184,6 +184,10 @@ test('a staff page asks for sign-in and comes back after it', async ({ page }) =
   await expect(page.getByTestId('error-summary')).toContainText('Неверный адрес почты или пароль.');
   await page.getByLabel(msg('ru', 'login.password'), { exact: true }).fill('demo-password');
   await page.getByRole('button', { name: msg('ru', 'login.submit') }).click();
+  // A head must give the second factor: the page asks for the code, focused.
+  await expect(page.getByLabel(msg('ru', 'login.code'), { exact: true })).toBeFocused();
+  await page.getByLabel(msg('ru', 'login.code'), { exact: true }).fill(demoTotpCode());
+  await page.getByRole('button', { name: msg('ru', 'login.verify') }).click();
   await expect(page.locator('h1')).toHaveText(msg('ru', 'monitoring.title'));
   await tabTo(page, page.getByRole('button', { name: msg('ru', 'staffNav.logout') }));
   await page.keyboard.press('Enter');
@@ -194,7 +198,7 @@ test('the applicant answers the body’s request for information on the tracking
   // Staff steps through the API (the browser journeys cover them in the workspace).
   const as = async (role: string) => {
     const c = await playwright.request.newContext({ baseURL });
-    expect((await c.post('/api/v1/auth/login', { data: { email: `${role.replace('_', '-')}@min-labour.example.kz`, password: 'demo-password' } })).ok()).toBe(true);
+    expect((await c.post('/api/v1/auth/login', { data: demoLogin(role, 'min-labour') })).ok()).toBe(true);
     return c;
   };
   const citizen = await playwright.request.newContext({ baseURL });
@@ -227,7 +231,7 @@ test('the applicant answers the body’s request for information on the tracking
 test('a paper answer waits in the print queue until it is printed and posted', async ({ browser, playwright, baseURL }) => {
   const as = async (role: string) => {
     const c = await playwright.request.newContext({ baseURL });
-    expect((await c.post('/api/v1/auth/login', { data: { email: `${role.replace('_', '-')}@akimat-shymkent.example.kz`, password: 'demo-password' } })).ok()).toBe(true);
+    expect((await c.post('/api/v1/auth/login', { data: demoLogin(role, 'akimat-shymkent') })).ok()).toBe(true);
     return c;
   };
   const citizen = await playwright.request.newContext({ baseURL });

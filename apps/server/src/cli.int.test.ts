@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import { Readable } from 'node:stream';
 import { createTestEnv, type TestEnv } from '../test/harness.ts';
 import { withDatabase } from '../test/global-setup.ts';
 import { createDb } from './db/database.ts';
@@ -17,13 +18,30 @@ test('user add creates an account that can sign in; bad input fails with a messa
   assert.equal(await runCli(['user', 'add', '--email', 'New.Officer@Example.kz', '--password', 'a-long-password', '--role', 'comms_officer', '--body', 'akimat-shymkent', '--name', 'Жанар Омарова']), 0);
   const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'new.officer@example.kz', password: 'a-long-password' } });
   assert.equal(res.statusCode, 200);
-  assert.equal(res.json().staff.name, 'Жанар Омарова');
+  // The password someone else chose is replaced at first sign-in.
+  assert.equal(res.json().step, 'change_password');
+  const changed = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login/step', payload: { challenge: res.json().challenge, newPassword: 'my-own-passphrase' } });
+  assert.equal(changed.json().staff.name, 'Жанар Омарова');
   const count = async () => (await env.ctx.db.selectFrom('staffUser').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
   const n = await count();
   assert.equal(await runCli(['user', 'add', '--email', 'x@example.kz', '--password', 'a-long-password', '--role', 'king', '--body', 'akimat-shymkent']), 1);
   assert.equal(await runCli(['user', 'add', '--email', 'x@example.kz', '--password', 'a-long-password', '--role', 'executor', '--body', 'no-such-body']), 1);
   assert.equal(await runCli(['user', 'add', '--email', 'x@example.kz', '--password', 'short', '--role', 'executor', '--body', 'akimat-shymkent']), 1);
   assert.equal(await count(), n);
+});
+
+test('user add reads the password from standard input (first line), so it stays out of the shell history', async () => {
+  const stdin = Readable.from(['piped-long-password\n', 'ignored second line\n']);
+  assert.equal(await runCli(['user', 'add', '--email', 'piped@example.kz', '--password-stdin', '--role', 'operator', '--body', 'akimat-shymkent'], stdin), 0);
+  const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'piped@example.kz', password: 'piped-long-password' } });
+  assert.equal(res.json().step, 'change_password');
+  // Without --password the same happens (a prompt without echo on a terminal).
+  assert.equal(await runCli(['user', 'add', '--email', 'piped2@example.kz', '--role', 'operator', '--body', 'akimat-shymkent'], Readable.from(['another-long-one\r\n'])), 0);
+  assert.equal((await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'piped2@example.kz', password: 'another-long-one' } })).statusCode, 200);
+  // A common password is refused, and both ways at once are refused.
+  assert.equal(await runCli(['user', 'add', '--email', 'weak@example.kz', '--password-stdin', '--role', 'operator', '--body', 'akimat-shymkent'], Readable.from(['qwertyuiop\n'])), 1);
+  assert.equal(await runCli(['user', 'add', '--email', 'both@example.kz', '--password', 'a-long-password', '--password-stdin', '--role', 'operator', '--body', 'akimat-shymkent'], Readable.from(['x\n'])), 1);
+  assert.equal(await env.ctx.db.selectFrom('staffUser').select('id').where('email', 'in', ['weak@example.kz', 'both@example.kz']).executeTakeFirst(), undefined);
 });
 
 test('migrate is idempotent, seed refuses a database that has bodies, unknown commands exit 2', async () => {

@@ -1,6 +1,8 @@
 // `npm run tyndau -- <command>`: administration with the server's own configuration.
 // Works while the server is stopped (it opens the same database itself).
 import { parseArgs } from 'node:util';
+import type { Readable } from 'node:stream';
+import { read } from 'read';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { addStaff } from './modules/auth/index.ts';
@@ -16,8 +18,11 @@ const HELP = `Tyndau command line
                                                 refused when NODE_ENV=production: demo passwords are public)
   npm run tyndau -- seed --bodies               load the topic taxonomy and the 21 bodies with their units and
                                                 competence, no accounts (empty database only; for production)
-  npm run tyndau -- user add --email E --password P --role R --body CODE [--unit CODE] [--name N]
-                                                add a staff account
+  npm run tyndau -- user add --email E --role R --body CODE [--unit CODE] [--name N] [--password-stdin]
+                                                add a staff account; the password is read from standard
+                                                input (a prompt without echo on a terminal, else the first
+                                                line); its owner must change it at first sign-in.
+                                                --password P still works but leaves P in the shell history
   npm run tyndau -- calendar add-day-off DATE --reason R [--kind holiday|transfer_day_off|moved_day_off]
                                                 make DATE (YYYY-MM-DD) a day off: a transfer by decree
                                                 (default) or the official Kurban Ait date (--kind holiday)
@@ -33,7 +38,26 @@ Works whether the server is stopped or running (it then shares the server's embe
 /** The server's database and clock; the embedded PostgreSQL is shared when the server runs. */
 const open = () => createContext(loadConfig(), { shareRunningDatabase: true });
 
-type Command = (args: string[]) => Promise<void>;
+type Command = (args: string[], stdin: Readable) => Promise<void>;
+
+/**
+ * The new account's password from standard input: typed at a prompt that does not echo it,
+ * or the first line of a pipe (`printf '%s\n' "$P" | … --password-stdin`).
+ */
+async function readPassword(stdin: Readable & { isTTY?: boolean }): Promise<string> {
+  if (stdin.isTTY) {
+    const first = await read({ input: stdin, output: process.stderr, prompt: 'Password: ', silent: true, replace: '' });
+    const again = await read({ input: stdin, output: process.stderr, prompt: 'Password again: ', silent: true, replace: '' });
+    if (first !== again) throw new AppError('VALIDATION_FAILED', 'the two passwords differ');
+    return first;
+  }
+  let text = '';
+  for await (const chunk of stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0];
+}
 
 const commands: Record<string, Command> = {
   async migrate() {
@@ -62,18 +86,29 @@ const commands: Record<string, Command> = {
       await close();
     }
   },
-  async user(args) {
+  async user(args, stdin) {
     const [sub, ...rest] = args;
-    if (sub !== 'add') throw new AppError('VALIDATION_FAILED', 'usage: user add --email E --password P --role R --body CODE');
+    if (sub !== 'add') throw new AppError('VALIDATION_FAILED', 'usage: user add --email E --role R --body CODE [--password-stdin]');
     const { values } = parseArgs({
       args: rest,
-      options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, body: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        password: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        role: { type: 'string' },
+        body: { type: 'string' },
+        unit: { type: 'string' },
+        name: { type: 'string' },
+      },
     });
-    if (!values.email || !values.password || !values.role || !values.body) throw new AppError('VALIDATION_FAILED', 'user add needs --email, --password, --role and --body');
+    if (!values.email || !values.role || !values.body) throw new AppError('VALIDATION_FAILED', 'user add needs --email, --role and --body');
+    if (values.password !== undefined && values['password-stdin']) throw new AppError('VALIDATION_FAILED', 'give --password or --password-stdin, not both');
+    if (values.password !== undefined) console.error('note: --password leaves the password in the shell history and the process list; --password-stdin is preferred');
+    const password = values.password ?? (await readPassword(stdin));
     const { ctx, close } = await open();
     try {
-      const staff = await addStaff(ctx, { email: values.email, password: values.password, role: values.role, bodyCode: values.body, unitCode: values.unit, name: values.name });
-      console.log(`staff account ${staff.email} (${staff.role}) added`);
+      const staff = await addStaff(ctx, { email: values.email, password, role: values.role, bodyCode: values.body, unitCode: values.unit, name: values.name });
+      console.log(`staff account ${staff.email} (${staff.role}) added; the password must be changed at first sign-in`);
     } finally {
       await close();
     }
@@ -109,7 +144,7 @@ const commands: Record<string, Command> = {
   },
 };
 
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], stdin: Readable = process.stdin): Promise<number> {
   const [name = 'help', ...args] = argv;
   const command = commands[name];
   if (!command) {
@@ -117,7 +152,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await command(args);
+    await command(args, stdin);
     return 0;
   } catch (e) {
     console.error(`error: ${e instanceof Error ? e.message : String(e)}`);

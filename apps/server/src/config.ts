@@ -44,6 +44,8 @@ export interface Config {
   databaseMigrationUrl?: string;
   /** Load demo data into an empty database: by default outside production; in production only with TYNDAU_DEMO_DATA=1. */
   demoData: boolean;
+  /** Staff sign-in through an OpenID Connect provider (all four OIDC_* set), else none. */
+  oidc?: OidcConfig;
   /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
   limits: Limits;
 }
@@ -63,6 +65,29 @@ export interface Limits {
   intakeQueuePerBody: number;
   /** Longest a clean stop may take before the process exits anyway. */
   shutdownMs: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['env']): OidcConfig | undefined {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return undefined;
+  if (set.length < names.length) throw new Error(`OpenID Connect needs all of ${names.join(', ')}; missing ${names.filter((n) => !env[n]).join(', ')}`);
+  for (const n of ['OIDC_ISSUER', 'OIDC_REDIRECT_URI'] as const) {
+    const url = URL.canParse(env[n]!) ? new URL(env[n]!) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`${n} must be an http(s) URL, got ${env[n]}`);
+    // Plain http only on loopback outside production (a provider on the developer's machine).
+    if (url.protocol === 'http:' && (nodeEnv === 'production' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
+      throw new Error(`${n} must use https (plain http only to a loopback address outside production)`);
+    }
+  }
+  return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, redirectUri: env.OIDC_REDIRECT_URI! };
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -123,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     // Demo accounts have a published password: production loads them only when told to.
     demoData: demoFlag === '1' || (nodeEnv !== 'production' && demoFlag !== '0'),
+    oidc: oidcConfig(env, nodeEnv),
   };
 }
 

@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { createDeliveryWorker } from './modules/notify/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
 import { startEdgeUpkeep } from './edge-upkeep.ts';
+import { startSessionPurge } from './modules/auth/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
 // is one line that says why, not a stack trace.
@@ -37,6 +38,7 @@ const delivery = createDeliveryWorker(ctx, { databaseUrl: url, log: (msg, err) =
 await delivery.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
+const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -47,6 +49,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await delivery.stop();
     await searchUpkeep.stop();
     await edgeUpkeep.stop();
+    await sessionPurge.stop();
     await close();
     process.exit(0);
   });

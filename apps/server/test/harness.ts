@@ -13,7 +13,9 @@ import { diskStorage } from '../src/platform/storage.ts';
 import { subscribeModules } from '../src/subscriptions.ts';
 import { buildApp } from '../src/app.ts';
 import type { AppContext } from '../src/app-context.ts';
-import { DEMO_PASSWORD, demoEmail } from '../src/modules/bodies/demo-seed.ts';
+import { generateSync } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoEmail } from '../src/modules/bodies/demo-seed.ts';
+import { totpRequired } from '../src/modules/auth/index.ts';
 import { withDatabase } from './global-setup.ts';
 
 export interface TestEnv {
@@ -60,7 +62,7 @@ export async function createTestEnv(opts: { now?: string; env?: Record<string, s
     async login(role, bodyCode) {
       const key = `${role}@${bodyCode}`;
       if (cookies.has(key)) return cookies.get(key)!;
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: demoEmail(role, bodyCode), password: DEMO_PASSWORD } });
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: demoSignIn(role, bodyCode) });
       if (res.statusCode !== 200) throw new Error(`login ${key}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'tyndau_session')!;
       const header = `${cookie.name}=${cookie.value}`;
@@ -73,6 +75,11 @@ export async function createTestEnv(opts: { now?: string; env?: Record<string, s
     },
   };
   return env;
+}
+
+/** What a demo account sends to sign in: the published password and, for the roles that must have a second factor, the code of the demo TOTP secret. */
+export function demoSignIn(role: string, bodyCode: string): { email: string; password: string; code?: string } {
+  return { email: demoEmail(role, bodyCode), password: DEMO_PASSWORD, ...(totpRequired(role) ? { code: generateSync({ secret: DEMO_TOTP_SECRET }) } : {}) };
 }
 
 /** A valid citizen appeal for a body; override any field. */

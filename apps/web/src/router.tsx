@@ -142,6 +142,12 @@ const staffLettersRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/letters-page.tsx'), 'LettersPage'),
 });
 
+const staffAccountRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/account',
+  component: lazyRouteComponent(() => import('./routes/staff/account-page.tsx'), 'AccountPage'),
+});
+
 const staffSettingsRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/settings',
@@ -182,7 +188,7 @@ const routeTree = rootRoute.addChildren([
     receptionRoute,
     receptionBookingRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute]),
   ]),
 ]);
 

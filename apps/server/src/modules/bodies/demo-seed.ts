@@ -1,11 +1,17 @@
 // Demo data for a new installation: the 21 bodies of the study with units, competence,
 // channels, staff in every role and a few appeals. Demo passwords exist only here.
 import type { AppContext } from '../../app-context.ts';
-import { hashPassword } from '../auth/index.ts';
+import { hashPassword, totpRequired } from '../auth/index.ts';
 import { DEMO_BODIES } from './demo-bodies.ts';
 import { TOPICS } from './topic-taxonomy.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
+/**
+ * Published like the demo password: the TOTP secret of every demo account whose role must
+ * have a second factor (admin, head, deputy, ethics commissioner, oversight). Demo data is
+ * never loaded in production.
+ */
+export const DEMO_TOTP_SECRET = 'TYNDAUDEMOTOTPSECRETKAZAKHSTANQZ';
 export const DEMO_ROLES = ['admin', 'comms_officer', 'head', 'deputy', 'executor', 'operator', 'ethics_commissioner', 'moderator'] as const;
 
 /** demo e-mail of a role in a body: head@akimat-astana.example.kz */
@@ -18,6 +24,9 @@ export const demoEmail = (role: string, bodyCode: string) => `${role.replace('_'
 export async function seedBodies(ctx: AppContext): Promise<{ bodies: number; staff: number }> {
   return seedDemo(ctx, { accounts: false });
 }
+
+const withDemoTotp = <T extends { role: string }>(person: T) =>
+  totpRequired(person.role) ? { ...person, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : person;
 
 export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {}): Promise<{ bodies: number; staff: number }> {
   const accounts = opts.accounts !== false;
@@ -68,7 +77,7 @@ export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {
         bodyId: body.id,
         unitId: role === 'executor' ? unitId(b.units[Math.min(1, b.units.length - 1)].code) : null,
       }));
-      await tx.insertInto('staffUser').values(people).execute();
+      await tx.insertInto('staffUser').values(people.map(withDemoTotp)).execute();
       staff += people.length;
     }
     if (!accounts) return;
@@ -76,7 +85,7 @@ export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {
     const first = DEMO_BODIES[0].code;
     await tx
       .insertInto('staffUser')
-      .values(['analyst', 'oversight'].map((role) => ({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
+      .values(['analyst', 'oversight'].map((role) => withDemoTotp({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
       .execute();
     staff += 2;
   });

@@ -432,7 +432,25 @@ const staffDigest: Localizable = {
   },
 };
 
-const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest']);
+// Sign-in lock-out notice (auth/throttle.ts): the time is the platform's zone, to the minute.
+const almatyTime = (v: Vars) =>
+  new Intl.DateTimeFormat(v.lang === 'kk' ? 'kk-KZ' : v.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(v.p.until)));
+const staffSignInLocked: Localizable = {
+  kk: {
+    subject: () => 'Тіндау: есептік жазбаңызға кіру уақытша бұғатталды',
+    body: (v) => [`Есептік жазбаңызға бірнеше рет қате құпиясөз немесе код енгізілді, сондықтан кіру ${almatyTime(v)} (Астана уақыты) дейін бұғатталды.`, 'Егер бұл сіз болмасаңыз, құпиясөзді ауыстырып, әкімшіге хабарлаңыз.'],
+  },
+  ru: {
+    subject: () => 'Тындау: вход в вашу учётную запись временно заблокирован',
+    body: (v) => [`В вашу учётную запись несколько раз ввели неверный пароль или код, поэтому вход заблокирован до ${almatyTime(v)} (время Астаны).`, 'Если это были не вы, смените пароль и сообщите администратору.'],
+  },
+  en: {
+    subject: () => 'Tyndau: sign-in to your account is locked for a while',
+    body: (v) => [`Several wrong passwords or codes were entered for your account, so sign-in is locked until ${almatyTime(v)} (Astana time).`, 'If it was not you, change your password and tell your administrator.'],
+  },
+};
+
+const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked']);
 
 export const TEMPLATES: Record<string, Localizable> = {
   'appeal.registered': registered,
@@ -449,6 +467,7 @@ export const TEMPLATES: Record<string, Localizable> = {
   'staff.due_soon': staffDueSoon,
   'staff.overdue': staffOverdue,
   'staff.digest': staffDigest,
+  'staff.sign_in_locked': staffSignInLocked,
 };
 
 /** Names other modules may use for the same message. */

@@ -32,7 +32,6 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
-export const login = (email: string, password: string) => api<{ staff: Me }>('/auth/login', { body: { email, password } });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
 
 export interface AppealListItem {

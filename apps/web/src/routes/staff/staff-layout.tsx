@@ -52,6 +52,7 @@ export function StaffLayout() {
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
     ...(staff.role === 'admin' || staff.role === 'comms_officer' ? [{ to: '/$lang/staff/letters', label: t('staffNav.letters'), exact: false }] : []),
     { to: '/$lang/staff/settings', label: t('staffNav.settings'), exact: false },
+    { to: '/$lang/staff/account', label: t('staffNav.account'), exact: false },
   ] as const;
 
   return (
