@@ -62,6 +62,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CHANNEL_UNAVAILABLE: 503,
   CALENDAR_YEAR_UNSUPPORTED: 422,
   CALENDAR_DAY_NOT_FOUND: 404,
+  ARTICLE_NOT_FOUND: 404,
 };
 
 export function httpStatusOf(code: string): number {
