@@ -129,24 +129,7 @@ for (const lang of LANGS) {
     await expectAccessible(operator, testInfo, `${lang} knowledge (operator)`);
     await operator.context().close();
 
-    // The knowledge base as its editor: a form with errors, then a saved and published article.
     const officer = await signIn(browser, lang, 'comms_officer', 'akimat-astana');
-    await officer.goto(`/${lang}/staff/knowledge`);
-    await officer.getByRole('button', { name: msg(lang, 'knowledge.new') }).click();
-    await expect(officer.locator('#article-form-title')).toBeFocused();
-    await officer.getByRole('button', { name: msg(lang, 'knowledge.save') }).click();
-    await expect(officer.getByTestId('error-summary')).toBeFocused();
-    await expectAccessible(officer, testInfo, `${lang} knowledge form with errors`);
-    const title = `Приём документов ${lang}`;
-    await officer.locator('#article-title').fill(title);
-    await officer.locator('#article-body').fill('Документы принимает канцелярия с 09:00 до 18:00, перерыв с 13:00 до 14:30.');
-    await officer.getByRole('button', { name: msg(lang, 'knowledge.save') }).click();
-    await expect(officer.getByTestId('knowledge-message')).toBeFocused();
-    await officer.getByRole('button', { name: `${msg(lang, 'knowledge.publish')}: ${title}` }).click();
-    await expect(officer.getByTestId('knowledge-message')).toContainText(title);
-    await snap(officer, testInfo, `${lang}-knowledge`);
-    await expectAccessible(officer, testInfo, `${lang} knowledge (editor)`);
-
     await officer.goto(`/${lang}/staff/calls/stats`);
     await expect(officer.locator('h1')).toHaveText(msg(lang, 'callStats.title'));
     await expect(officer.getByTestId('call-stats-table')).toBeVisible();
