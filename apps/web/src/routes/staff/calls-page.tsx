@@ -65,7 +65,12 @@ export function CallsPage() {
     () => ({
       j: () => moveRow(1),
       k: () => moveRow(-1),
-      l: () => live && open(live.id),
+      l: () => {
+        if (!live) return;
+        setAction(null);
+        open(live.id);
+        focusSoon(() => document.getElementById('call-title'));
+      },
       c: () => start('consultation'),
       a: () => start('appeal'),
       r: () => start('redirect'),
@@ -130,7 +135,7 @@ export function CallsPage() {
         </Paper>
         <Stack gap="md">
           {search.call ? (
-            <CallPanel id={search.call} action={action} setAction={setAction} start={start} ownBodyId={me.data?.bodyId ?? ''} />
+            <CallPanel key={search.call} id={search.call} action={action} setAction={setAction} start={start} ownBodyId={me.data?.bodyId ?? ''} />
           ) : (
             <Paper withBorder p="md">
               <Text>{t('console.pick')}</Text>
