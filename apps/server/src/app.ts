@@ -24,6 +24,7 @@ import { processRoutes, sentAnswerOf } from './modules/process/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
+import { knowledgeRoutes } from './modules/knowledge/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(notifyRoutes(ctx));
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));
+      await api.register(knowledgeRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -46,6 +46,8 @@ export interface Config {
   demoData: boolean;
   /** Staff sign-in through an OpenID Connect provider (all four OIDC_* set), else none. */
   oidc?: OidcConfig;
+  /** Code of the body whose administrator edits the shared knowledge-base articles. */
+  knowledgeCentralBody: string;
   /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
   limits: Limits;
 }
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo accounts have a published password: production loads them only when told to.
     demoData: demoFlag === '1' || (nodeEnv !== 'production' && demoFlag !== '0'),
     oidc: oidcConfig(env, nodeEnv),
+    knowledgeCentralBody: env.KNOWLEDGE_CENTRAL_BODY ?? 'min-info',
   };
 }
 

@@ -178,6 +178,31 @@ const staffFrontOfficeRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/front-office-page.tsx'), 'FrontOfficePage'),
 });
 
+const staffCallsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/calls',
+  validateSearch: (s: Record<string, unknown>): { call?: string } => ({ call: str(s.call) }),
+  component: lazyRouteComponent(() => import('./routes/staff/calls-page.tsx'), 'CallsPage'),
+});
+
+const staffCallStatsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/calls/stats',
+  component: lazyRouteComponent(() => import('./routes/staff/calls-stats-page.tsx'), 'CallsStatsPage'),
+});
+
+const staffKnowledgeRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/knowledge',
+  component: lazyRouteComponent(() => import('./routes/staff/knowledge-page.tsx'), 'KnowledgePage'),
+});
+
+const staffCtiRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/cti',
+  component: lazyRouteComponent(() => import('./routes/staff/cti-page.tsx'), 'CtiPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   langRoute.addChildren([
@@ -188,7 +213,7 @@ const routeTree = rootRoute.addChildren([
     receptionRoute,
     receptionBookingRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute]),
   ]),
 ]);
 

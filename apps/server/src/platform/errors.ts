@@ -80,6 +80,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   // file whose bytes are not the type it claims.
   FOREIGN_ORIGIN: 403,
   FILE_TYPE_MISMATCH: 415,
+  ARTICLE_NOT_FOUND: 404,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */

@@ -73,6 +73,7 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   CHANNEL_UNAVAILABLE: { kk: 'Байланыс арнасы уақытша қолжетімсіз. Кейінірек қайталаңыз.', ru: 'Канал связи временно недоступен. Повторите позже.', en: 'The channel is unavailable for now. Please try again later.' },
   CALENDAR_YEAR_UNSUPPORTED: { kk: 'Күнтізбе бұл жылды қамтымайды.', ru: 'Календарь не охватывает этот год.', en: 'The calendar does not cover this year.' },
   CALENDAR_DAY_NOT_FOUND: { kk: 'Бұл күн үшін күнтізбеде жазба жоқ.', ru: 'Для этой даты в календаре нет записи.', en: 'The calendar has no entry for this date.' },
+  ARTICLE_NOT_FOUND: { kk: 'Білім қорының мақаласы табылмады.', ru: 'Статья базы знаний не найдена.', en: 'Knowledge-base article not found.' },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
   DATABASE_UNAVAILABLE: {
     kk: 'Тізілім қазір жауап бермей тұр; ештеңе жазылған жоқ. Біраздан кейін қайталаңыз.',

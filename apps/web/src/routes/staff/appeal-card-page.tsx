@@ -16,6 +16,7 @@ import { FlagBadge, StatusBadge } from '../../components/status-badge.tsx';
 import { useAnswers, useAppealCard, useColleagues, useLinks, useMe, type AppealCard, type AppealEvent } from '../../features/staff/api.ts';
 import { allowedActions, type CardAction } from '../../features/staff/permissions.ts';
 import { ActionForm } from '../../features/staff/components/action-forms.tsx';
+import { ArticlePicker } from '../../features/knowledge/components/article-picker.tsx';
 import { ShortcutsHelp } from '../../features/staff/components/shortcuts-help.tsx';
 import { useBody, useTopics } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
@@ -135,7 +136,15 @@ export function AppealCardPage() {
         )}
         {open && (
           <Paper mt="md" p="md" withBorder>
-            <ActionForm key={open} action={open} appeal={a} draft={draft} onDone={(m) => void done(m)} onCancel={() => setOpen(null)} />
+            <ActionForm
+              key={open}
+              action={open}
+              appeal={a}
+              draft={draft}
+              onDone={(m) => void done(m)}
+              onCancel={() => setOpen(null)}
+              answerAside={(insert) => <ArticlePicker headingOrder={4} language={a.language} onInsert={(article) => insert(article.body)} />}
+            />
           </Paper>
         )}
       </Paper>

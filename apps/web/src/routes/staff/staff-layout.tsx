@@ -13,6 +13,7 @@ import { useBody } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
 import { REGISTRAR_ROLES } from '../../features/staff/permissions.ts';
 import { DESK_ROLES, RECEPTION_ROLES } from '../../features/reception/permissions.ts';
+import { CALL_ROLES, CALL_STATS_ROLES } from '../../features/calls/permissions.ts';
 import classes from './staff.module.css';
 import './staff-mantine.css';
 
@@ -51,6 +52,10 @@ export function StaffLayout() {
     ...(DESK_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/front-office', label: t('staffNav.frontOffice'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
     ...(staff.role === 'admin' || staff.role === 'comms_officer' ? [{ to: '/$lang/staff/letters', label: t('staffNav.letters'), exact: false }] : []),
+    ...(CALL_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls', label: t('staffNav.calls'), exact: true }] : []),
+    ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
+    { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
+    ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
     { to: '/$lang/staff/settings', label: t('staffNav.settings'), exact: false },
     { to: '/$lang/staff/account', label: t('staffNav.account'), exact: false },
   ] as const;

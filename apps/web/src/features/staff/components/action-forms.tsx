@@ -301,7 +301,10 @@ const GREETING: Record<string, (name: string | null) => string> = {
   en: (n) => `Dear ${n ?? 'applicant'},\n\n`,
 };
 
-function AnswerForm({ appeal, onDone, onCancel, draft }: ActionFormProps & { draft?: AnswerRow }) {
+/** Something beside the answer text that can add to it (the page gives the knowledge base). */
+export type AnswerAside = (insert: (text: string) => void) => ReactNode;
+
+function AnswerForm({ appeal, onDone, onCancel, draft, aside }: ActionFormProps & { draft?: AnswerRow; aside?: AnswerAside }) {
   const { t } = useTranslation();
   const lang = useLang();
   const resolutions = useResolutions();
@@ -328,6 +331,11 @@ function AnswerForm({ appeal, onDone, onCancel, draft }: ActionFormProps & { dra
       {(errors) => (
         <>
           <Textarea id="action-text" label={labels.text} description={t('action.answerHint')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} autosize minRows={8} maxLength={20000} />
+          {aside?.((inserted) => {
+            // The article goes after what is written; focus returns to the text to go on.
+            setText((cur) => `${cur.replace(/\s+$/, '')}\n\n${inserted}`);
+            focusSoon(() => document.getElementById('action-text'));
+          })}
           <Radio.Group id="action-resolution" label={labels.resolution} value={resolution} onChange={setResolution} error={errors.resolution}>
             <Stack gap="xs" mt="xs">
               {answerable.map((r) => (
@@ -405,7 +413,7 @@ function CloseForm({ appeal, onDone, onCancel }: ActionFormProps) {
   );
 }
 
-export function ActionForm({ action, appeal, draft, onDone, onCancel }: { action: CardAction; appeal: AppealCard; draft?: AnswerRow; onDone: (m: string) => void; onCancel: () => void }) {
+export function ActionForm({ action, appeal, draft, onDone, onCancel, answerAside }: { action: CardAction; appeal: AppealCard; draft?: AnswerRow; onDone: (m: string) => void; onCancel: () => void; answerAside?: AnswerAside }) {
   const { t } = useTranslation();
   const p = { appeal, onDone, onCancel };
   switch (action) {
@@ -422,7 +430,7 @@ export function ActionForm({ action, appeal, draft, onDone, onCancel }: { action
     case 'infoReceived':
       return <TextActionForm {...p} action="info-received" field="text" title={t('action.infoReceived')} label={t('action.infoText')} submitLabel={t('action.infoSubmit')} doneMessage={t('action.done.infoReceived')} />;
     case 'answer':
-      return <AnswerForm {...p} draft={draft} />;
+      return <AnswerForm {...p} draft={draft} aside={answerAside} />;
     case 'sign':
       return <SignForm {...p} draft={draft} />;
     case 'close':
