@@ -20,6 +20,7 @@ import { processRoutes, sentAnswerOf } from './modules/process/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
+import { callsRoutes } from './modules/calls/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(notifyRoutes(ctx));
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));
+      await api.register(callsRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

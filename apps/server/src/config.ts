@@ -25,6 +25,8 @@ export interface Config {
   /** Public intake requests per minute from one address (staff sessions are not limited). */
   intakeRateLimit: number;
   webDist: string;
+  /** Secret the CTI tokens are derived from; unset: a key file in the data folder (cti-token.key). */
+  ctiTokenSecret?: string;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -66,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),
     // The built web app; the browser tests serve a private build (e2e/serve.ts).
     webDist: path.resolve(root, env.TYNDAU_WEB_DIST ?? 'apps/web/dist'),
+    ctiTokenSecret: env.CTI_TOKEN_SECRET || undefined,
   };
 }

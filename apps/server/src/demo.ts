@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.ts';
 import type { Channel } from '@tyndau/contracts';
 import { seedDemo } from './modules/bodies/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
+import { seedDemoCallLines } from './modules/calls/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
 import type { Staff } from './modules/auth/index.ts';
 
@@ -35,6 +36,7 @@ const DEMO_APPEALS: DemoAppeal[] = [
 export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } = {}): Promise<void> {
   await seedDemo(ctx);
   await seedDemoReceptions(ctx);
+  await seedDemoCallLines(ctx);
   if (opts.appeals) await seedDemoAppeals(ctx);
 }
 
