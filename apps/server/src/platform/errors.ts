@@ -81,6 +81,13 @@ export const STATUS_BY_CODE: Record<string, number> = {
   FOREIGN_ORIGIN: 403,
   FILE_TYPE_MISMATCH: 415,
   ARTICLE_NOT_FOUND: 404,
+  CALL_NOT_FOUND: 404,
+  CALLBACK_NOT_FOUND: 404,
+  CALLBACK_DONE: 409,
+  CTI_LINE_EXISTS: 409,
+  CTI_LINE_NOT_FOUND: 404,
+  CTI_BLOCK_NOT_FOUND: 404,
+  CTI_TOKEN_SECRET_CHANGED: 409,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */
