@@ -104,6 +104,7 @@ export function AppealCardPage() {
             {a.overdue && <FlagBadge kind="overdue">{t('queue.flagOverdue')}</FlagBadge>}
             {a.dueSoon && <FlagBadge kind="dueSoon">{t('queue.flagDueSoon')}</FlagBadge>}
             {a.targetMissed && <FlagBadge kind="missed">{t('card.targetMissed')}</FlagBadge>}
+            {a.confidential && <FlagBadge kind="missed">{t('card.confidential')}</FlagBadge>}
           </Group>
         </Stack>
       </Group>
@@ -152,7 +153,7 @@ export function AppealCardPage() {
         <div className={classes.text} lang={a.language} data-testid="card-text">
           {a.text}
         </div>
-        {a.attachments.length > 0 && (
+        {a.attachments && a.attachments.length > 0 && (
           <>
             <Title order={3} size="h4" mt="md" mb="xs">
               {t('card.attachments')}
