@@ -18,7 +18,8 @@ export function redactIdentity(text: string): string {
 /** The path and the names of the query parameters: `/api/v1/appeals?q=…&limit=…`. */
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');
-  if (at < 0) return redactIdentity(url);
+  // Paths hold ids and registration numbers, never an applicant's data.
+  if (at < 0) return url;
   const names = new URLSearchParams(url.slice(at + 1)).keys();
-  return `${redactIdentity(url.slice(0, at))}?${[...new Set(names)].map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
+  return `${url.slice(0, at)}?${[...new Set(names)].map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
 }

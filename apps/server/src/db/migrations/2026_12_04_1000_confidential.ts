@@ -7,9 +7,14 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table appeal add column confidential boolean not null default false`.execute(db);
+  await backfillConfidential(db);
+}
+
+/** The flag from the channel and the links; cross links cut. Safe to run again (it only sets and cuts). */
+export async function backfillConfidential(db: Kysely<unknown>): Promise<void> {
   await sql`
-    alter table appeal add column confidential boolean not null default false;
-    update appeal set confidential = true where channel = 'trust_phone';
+    update appeal set confidential = true where channel = 'trust_phone' and not confidential;
 
     -- Inherit along what was made from a confidential appeal, to any depth.
     with recursive made_from as (

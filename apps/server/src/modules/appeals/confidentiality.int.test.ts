@@ -249,6 +249,8 @@ describe('everything made from a confidential appeal is confidential', () => {
     const b = booked.json();
     const mark = await post(`/api/v1/appeals/${b.id}/confidential`, 'head', { reason: 'Этическое нарушение' });
     assert.equal(mark.statusCode, 200, mark.body);
+    const redirect = await post(`/api/v1/receptions/bookings/${b.number}/review`, 'comms_officer', { decision: 'redirect', targetBodyId: almaty, reason: 'Не наша компетенция' });
+    assert.equal(redirect.statusCode, 403, 'the weekly review does not redirect a confidential appeal');
     assert.equal((await post(`/api/v1/receptions/bookings/${b.number}/review`, 'head', { decision: 'confirm' })).statusCode, 200);
     env.clock.set('2026-12-10T05:20:00Z');
     const outcome = await post(`/api/v1/receptions/bookings/${b.number}/outcome`, 'head', {

@@ -43,6 +43,8 @@ export async function reviewBooking(ctx: AppContext, staff: Staff, number: strin
     const now = ctx.clock.now();
     const reviewed = { reviewedBy: staff.id, reviewedAt: now, reviewNote: reason };
     if (input.decision === 'redirect') {
+      // A confidential appeal is redirected by the ethics commissioner alone (through triage).
+      if (appeal.confidential) throw new AppError('FORBIDDEN', 'a confidential appeal is redirected by the ethics commissioner', { action: 'triage' });
       await redirectInTransaction(ctx, tx, staff, ref.id, { targetBodyId: input.targetBodyId!, topicCode: input.topicCode, reason });
       await repo.updateBooking(tx, b.id, reviewed);
       return;

@@ -121,7 +121,10 @@ export interface AppealCard extends AppealListItem {
   answeredAt: string | null;
   closedAt: string | null;
   personalDataMasked: boolean;
-  attachments: Array<{ id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: string }>;
+  /** The applicant is for the ethics commissioner alone (trust phone, made from one, or marked). */
+  confidential: boolean;
+  /** null when the applicant is confidential and the reader is not the ethics commissioner. */
+  attachments: Array<{ id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: string }> | null;
   events: AppealEvent[];
 }
 

@@ -9,22 +9,25 @@ const OPEN = ['registered', 'in_work', 'awaiting_applicant'];
 
 export type CardAction = 'triage' | 'redirect' | 'assign' | 'requestInfo' | 'infoReceived' | 'extend' | 'answer' | 'sign' | 'close' | 'leave';
 
-export function allowedActions(me: Me, a: Pick<AppealCard, 'status' | 'channel' | 'executorId' | 'difficulty' | 'bodyId'>, hasDraft: boolean): CardAction[] {
+export function allowedActions(me: Me, a: Pick<AppealCard, 'status' | 'confidential' | 'executorId' | 'difficulty' | 'bodyId'>, hasDraft: boolean): CardAction[] {
   if (me.bodyId !== a.bodyId) return [];
-  const routers = a.channel === 'trust_phone' ? [...ROUTERS, 'ethics_commissioner'] : ROUTERS;
+  // A confidential appeal is triaged, redirected, left and closed by the ethics commissioner alone.
+  const routers = a.confidential ? [...ROUTERS, 'ethics_commissioner'] : ROUTERS;
+  const deciders = a.confidential ? ['ethics_commissioner'] : ROUTERS;
   const isRouter = routers.includes(me.role);
+  const isDecider = deciders.includes(me.role);
   const isExecutor = a.executorId === me.id;
-  const drafters = a.channel === 'trust_phone' ? ['comms_officer', 'ethics_commissioner'] : ['comms_officer'];
+  const drafters = a.confidential ? ['comms_officer', 'ethics_commissioner'] : ['comms_officer'];
   const out: CardAction[] = [];
-  if (isRouter && a.status === 'registered') out.push('triage');
-  if (isRouter && (a.status === 'registered' || a.status === 'in_work')) out.push('redirect');
+  if (isDecider && a.status === 'registered') out.push('triage');
+  if (isDecider && (a.status === 'registered' || a.status === 'in_work')) out.push('redirect');
   if (isRouter && (a.status === 'in_work' || a.status === 'awaiting_applicant')) out.push('assign');
   if (isExecutor && a.status === 'in_work' && (a.difficulty === 'medium' || a.difficulty === 'heavy')) out.push('requestInfo');
   if ((isExecutor || isRouter) && a.status === 'awaiting_applicant') out.push('infoReceived');
   if ((isExecutor || drafters.includes(me.role)) && a.status === 'in_work') out.push('answer');
   if (HEADS.includes(me.role) && a.status === 'in_work' && hasDraft) out.push('sign');
   if (HEADS.includes(me.role) && OPEN.includes(a.status)) out.push('extend');
-  if (isRouter && (a.status === 'answered' || a.status === 'left_without_consideration')) out.push('close');
-  if (isRouter && OPEN.includes(a.status)) out.push('leave');
+  if (isDecider && (a.status === 'answered' || a.status === 'left_without_consideration')) out.push('close');
+  if (isDecider && OPEN.includes(a.status)) out.push('leave');
   return out;
 }

@@ -7,7 +7,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.tsx';
 import { enumLabel } from '../../i18n/index.ts';
-import { ApiError } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { focusSoon, usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
@@ -54,6 +54,7 @@ export function AppealCardPage() {
   const actionsRef = useRef<HTMLDivElement>(null);
   usePageTitle(card.data ? t('card.title', { number: card.data.number }) : t('card.loading'), !card.isPending);
 
+  const [marking, setMarking] = useState(false);
   const draft = answers.data?.items.find((a) => a.status === 'draft');
   const actions = card.data ? allowedActions(me, card.data, !!draft) : [];
 
@@ -92,6 +93,18 @@ export function AppealCardPage() {
     focusSoon(() => messageRef.current);
   }
 
+  // Head, deputy and the ethics commissioner may make an appeal confidential; it is never undone.
+  const mayMarkConfidential = !a.confidential && me.bodyId === a.bodyId && ['head', 'deputy', 'ethics_commissioner'].includes(me.role);
+  async function markConfidential() {
+    setMarking(true);
+    try {
+      await api(`/appeals/${encodeURIComponent(a.id)}/confidential`, { body: {} });
+      await done(t('card.markedConfidential'));
+    } finally {
+      setMarking(false);
+    }
+  }
+
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="start">
@@ -105,8 +118,14 @@ export function AppealCardPage() {
             {a.overdue && <FlagBadge kind="overdue">{t('queue.flagOverdue')}</FlagBadge>}
             {a.dueSoon && <FlagBadge kind="dueSoon">{t('queue.flagDueSoon')}</FlagBadge>}
             {a.targetMissed && <FlagBadge kind="missed">{t('card.targetMissed')}</FlagBadge>}
+            {a.confidential && <FlagBadge kind="missed">{t('card.confidential')}</FlagBadge>}
           </Group>
         </Stack>
+        {mayMarkConfidential && (
+          <Button variant="outline" loading={marking} onClick={() => void markConfidential()} data-testid="mark-confidential">
+            {t('card.markConfidential')}
+          </Button>
+        )}
       </Group>
 
       <div ref={messageRef} tabIndex={-1} role="status" data-testid="action-message">
@@ -161,7 +180,7 @@ export function AppealCardPage() {
         <div className={classes.text} lang={a.language} data-testid="card-text">
           {a.text}
         </div>
-        {a.attachments.length > 0 && (
+        {a.attachments && a.attachments.length > 0 && (
           <>
             <Title order={3} size="h4" mt="md" mb="xs">
               {t('card.attachments')}
