@@ -319,6 +319,14 @@ describe('what operators make of a call', () => {
     const missed = (await api('GET', '/calls?state=missed', 'operator')).json();
     assert.ok(missed.items.length > 0 && missed.items.every((c: { state: string }) => c.state === 'missed'));
     assert.equal((await api('GET', '/calls?state=lost', 'operator')).statusCode, 400);
+    for (const bad of [Buffer.from('["x","y"]').toString('base64url'), Buffer.from('["2026-11-25T05:00:00Z","not-a-uuid"]').toString('base64url'), 'garbage']) {
+      assert.equal((await api('GET', `/calls?cursor=${bad}`, 'operator')).statusCode, 400, bad);
+      assert.equal((await api('GET', `/calls/callbacks?cursor=${bad}`, 'operator')).statusCode, 400, bad);
+    }
+    assert.equal((await api('GET', '/calls/not-a-uuid', 'operator')).statusCode, 400);
+    assert.equal((await api('GET', '/calls/00000000-0000-4000-8000-000000000000', 'operator')).statusCode, 404);
+    const doc = (await env.app.inject('/api/v1/openapi.json')).json();
+    for (const path of ['/api/v1/cti/{token}', '/api/v1/calls', '/api/v1/calls/{id}/consultation', '/api/v1/calls/{id}/redirect', '/api/v1/calls/stats', '/api/v1/cti/lines/{id}']) assert.ok(doc.paths[path], path);
     assert.equal((await api('GET', '/calls', 'analyst', undefined, 'min-info')).statusCode, 403);
     assert.equal((await api('GET', '/calls')).statusCode, 401);
 

@@ -91,6 +91,15 @@ async function viewCalls(ctx: AppContext, staff: Staff, rows: CallRow[]) {
   });
 }
 
+/** A keyset cursor of (instant, call id); anything else a client made up is a 400, not a database error. */
+function callCursor(cursor: string | undefined): [Date, string] | undefined {
+  const key = decodeCursor(cursor, 2);
+  if (!key) return undefined;
+  const at = new Date(String(key[0]));
+  if (Number.isNaN(at.getTime()) || typeof key[1] !== 'string' || !/^[0-9a-f-]{36}$/i.test(key[1])) throw new AppError('VALIDATION_FAILED', 'bad cursor', { field: 'cursor' });
+  return [at, key[1]];
+}
+
 export type CallView = Awaited<ReturnType<typeof viewCalls>>[number];
 
 /** A period bound: an Almaty date (the whole day) or an ISO instant. */
@@ -117,7 +126,7 @@ export async function listCalls(ctx: AppContext, staff: Staff, q: CallListQuery)
   const limit = q.limit ?? 50;
   const states = q.state ? q.state.split(',').map((s) => s.trim()) : [];
   for (const s of states) if (!(CALL_STATES as readonly string[]).includes(s)) throw new AppError('VALIDATION_FAILED', 'unknown state', { field: 'state', rule: 'enum', allowed: CALL_STATES });
-  const cursor = decodeCursor(q.cursor, 2) as [string, string] | undefined;
+  const cursor = callCursor(q.cursor);
   let query = ctx.db.selectFrom('call').selectAll().where('bodyId', '=', staff.bodyId);
   if (states.length) query = query.where('state', 'in', states);
   if (q.line) query = query.where('lineNumber', '=', normalizeNumber(q.line) ?? '');
@@ -129,7 +138,7 @@ export async function listCalls(ctx: AppContext, staff: Staff, q: CallListQuery)
   }
   if (q.from) query = query.where('startedAt', '>=', instantOf(q.from, 'from', false));
   if (q.to) query = query.where('startedAt', '<=', instantOf(q.to, 'to', true));
-  if (cursor) query = query.where((eb) => eb(eb.refTuple('startedAt', 'id'), '<', eb.tuple(new Date(cursor[0]), cursor[1])));
+  if (cursor) query = query.where((eb) => eb(eb.refTuple('startedAt', 'id'), '<', eb.tuple(cursor[0], cursor[1])));
   const rows = await query.orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.startedAt.toISOString(), r.id]);
   return { items: await viewCalls(ctx, staff, page.items), nextCursor: page.nextCursor };
@@ -196,7 +205,7 @@ export async function recordCallbackAttempt(ctx: AppContext, staff: Staff, id: s
 export async function listCallbacks(ctx: AppContext, staff: Staff, q: { done?: boolean; limit?: number; cursor?: string }) {
   assertRole(staff, CALL_READERS);
   const limit = q.limit ?? 50;
-  const cursor = decodeCursor(q.cursor, 2) as [string, string] | undefined;
+  const cursor = callCursor(q.cursor);
   let query = ctx.db
     .selectFrom('callCallback as cb')
     .innerJoin('call', 'call.id', 'cb.callId')
@@ -204,7 +213,7 @@ export async function listCallbacks(ctx: AppContext, staff: Staff, q: { done?: b
     .select(['cb.dueAt as cbDueAt'])
     .where('cb.bodyId', '=', staff.bodyId)
     .where('cb.done', '=', q.done ?? false);
-  if (cursor) query = query.where((eb) => eb(eb.refTuple('cb.dueAt', 'cb.callId'), '>', eb.tuple(new Date(cursor[0]), cursor[1])));
+  if (cursor) query = query.where((eb) => eb(eb.refTuple('cb.dueAt', 'cb.callId'), '>', eb.tuple(cursor[0], cursor[1])));
   const rows = await query.orderBy('cb.dueAt').orderBy('cb.callId').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.cbDueAt.toISOString(), r.id]);
   return { items: await viewCalls(ctx, staff, page.items.map(({ cbDueAt: _, ...call }) => call)), nextCursor: page.nextCursor };

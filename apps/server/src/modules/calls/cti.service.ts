@@ -1,7 +1,6 @@
 // The PBX's side: Zammad's Generic CTI events (newCall, answer, hangup) posted to
 // /api/v1/cti/{token}, turned into one row per call in one statement per event, and the
 // configuration an administrator keeps (token, lines, blocked numbers).
-import { sql } from 'kysely';
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,11 +9,10 @@ import { getBody } from '../bodies/index.ts';
 import { deriveToken, sameHash, tokenHash } from './cti-token.ts';
 import { displayNumber, normalizeNumber } from './numbers.ts';
 import { assertRole, CTI_ADMINS } from './calls.policy.ts';
+import { upsertCallFromEvent } from './calls.repository.ts';
 
 export const CTI_EVENTS = ['newCall', 'answer', 'hangup'] as const;
 export const HANGUP_CAUSES = ['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded'] as const;
-/** Causes after which a missed inbound call is called back. */
-const CALLBACK_CAUSES = ['cancel', 'noAnswer', 'busy'];
 export const LINE_CHANNELS = ['call_centre', 'contact_centre', 'trust_phone'] as const;
 export type LineChannel = (typeof LINE_CHANNELS)[number];
 
@@ -96,44 +94,21 @@ export async function handleCtiEvent(ctx: AppContext, token: string, body: unkno
   const isNew = e.event === 'newCall';
   const answeredAt = e.event === 'answer' ? now : null;
   const endedAt = e.event === 'hangup' ? now : null;
-  // One statement: the token's body, the line, the blocked list, the call's row and the
-  // callback queue. Each instant keeps its first arrival, so a repeated event changes
-  // nothing; an answer arriving after the hangup is placed at the hangup (no talk time).
-  const { rows } = await sql<{ id: string; tokenHash: string; state: string; blocked: boolean }>`
-    with s as (
-      select body_id, token_hash from cti_setting where token_hash = ${hash}::text
-    ), l as (
-      select l.id, l.channel, l.language from cti_line l join s on l.body_id = s.body_id where l.number = ${lineNumber}::text
-    ), c as (
-      insert into call as c (body_id, call_id, line_id, line_number, channel, direction, caller_number, started_at, answered_at, ended_at, cause, agent, queue, answering_number, language, blocked)
-      select s.body_id, ${e.callId}::text, l.id, ${lineNumber}::text, coalesce(l.channel, 'call_centre'), ${e.direction}::text, ${caller}::text,
-             ${now}::timestamptz, ${answeredAt}::timestamptz, ${endedAt}::timestamptz, ${e.cause}::text, ${e.user}::text, ${e.queue}::text,
-             ${normalizeNumber(e.answeringNumber)}::text, l.language,
-             ${isNew}::boolean and ${caller}::text is not null and exists (select 1 from cti_block b where b.body_id = s.body_id and b.number = ${caller}::text)
-      from s left join l on true
-      on conflict (body_id, call_id) do update set
-        started_at = least(c.started_at, excluded.started_at),
-        answered_at = coalesce(c.answered_at, least(excluded.answered_at, coalesce(c.ended_at, excluded.answered_at))),
-        ended_at = coalesce(c.ended_at, excluded.ended_at),
-        cause = coalesce(c.cause, excluded.cause),
-        agent = case when c.answered_at is null and excluded.answered_at is not null then coalesce(excluded.agent, c.agent) else coalesce(c.agent, excluded.agent) end,
-        queue = coalesce(excluded.queue, c.queue),
-        answering_number = coalesce(c.answering_number, excluded.answering_number),
-        blocked = c.blocked or excluded.blocked
-      returning c.id, c.body_id, c.state, c.direction, c.blocked, c.cause, c.ended_at
-    ), missed as (
-      insert into call_callback (call_id, body_id, due_at, source, created_at)
-      select id, body_id, ended_at, 'missed', ${now}::timestamptz from c
-      where state = 'missed' and direction = 'in' and not blocked and cause = any(${CALLBACK_CAUSES}::text[])
-      on conflict do nothing
-    ), answered_late as (
-      delete from call_callback cb using c
-      where cb.call_id = c.id and c.state = 'ended' and cb.source = 'missed'
-        and not exists (select 1 from call_callback_attempt a where a.call_id = cb.call_id)
-    )
-    select c.id, s.token_hash, c.state, c.blocked from c cross join s
-  `.execute(ctx.db);
-  const row = rows[0];
+  const row = await upsertCallFromEvent(ctx.db, {
+    tokenHash: hash,
+    callId: e.callId,
+    lineNumber,
+    direction: e.direction,
+    caller,
+    now,
+    answeredAt,
+    endedAt,
+    cause: e.cause,
+    agent: e.user,
+    queue: e.queue,
+    answeringNumber: normalizeNumber(e.answeringNumber),
+    isNew,
+  });
   if (!row || !sameHash(row.tokenHash, hash)) throw new AppError('NOT_FOUND');
   return isNew && row.blocked ? { action: 'reject', reason: 'busy' } : {};
 }
