@@ -21,6 +21,7 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
+import { callsRoutes } from './modules/calls/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));
       await api.register(knowledgeRoutes(ctx));
+      await api.register(callsRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import { seedBodies } from './modules/bodies/index.ts';
 import { loadDemoData } from './demo.ts';
 import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadlines/index.ts';
 import { AppError } from './platform/errors.ts';
+import { addBlock, addLine, getCtiToken, rotateCtiToken, LINE_CHANNELS, type LineChannel } from './modules/calls/index.ts';
 
 const HELP = `Tyndau command line
 
@@ -25,6 +26,13 @@ const HELP = `Tyndau command line
                                                 make DATE a working day (a Saturday worked by decree)
   npm run tyndau -- calendar remove DATE        drop the stored entry of DATE (back to the five-day week)
   npm run tyndau -- calendar days-off YEAR      list the year's days off on weekdays and working weekend days
+  npm run tyndau -- cti token --body CODE [--rotate]
+                                                print the body's CTI token and the address its PBX posts
+                                                events to (--rotate: a new token; the old one stops at once)
+  npm run tyndau -- cti line add --body CODE --number N --channel call_centre|contact_centre|trust_phone [--language kk|ru|en]
+                                                add a phone line of the body (the line called decides the channel)
+  npm run tyndau -- cti block --body CODE --number N
+                                                refuse calls from N to the body (answered busy)
   npm run tyndau -- help                        this text
 
 Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).
@@ -99,6 +107,35 @@ const commands: Record<string, Command> = {
         for (const i of items) console.log(`${i.date}  ${i.kind === 'working_day' ? 'working day' : 'day off    '}  ${i.type.padEnd(16)}  ${i.reason}`);
       } else {
         throw new AppError('VALIDATION_FAILED', usage);
+      }
+    } finally {
+      await close();
+    }
+  },
+  async cti(args) {
+    const [sub, ...rest] = args;
+    const lineAdd = sub === 'line' && rest[0] === 'add';
+    const { values } = parseArgs({
+      args: lineAdd ? rest.slice(1) : rest,
+      options: { body: { type: 'string' }, rotate: { type: 'boolean' }, number: { type: 'string' }, channel: { type: 'string' }, language: { type: 'string' } },
+    });
+    const usage = 'usage: cti token --body CODE [--rotate] | cti line add --body CODE --number N --channel C [--language L] | cti block --body CODE --number N';
+    if (!values.body || !(sub === 'token' || lineAdd || sub === 'block')) throw new AppError('VALIDATION_FAILED', usage);
+    if (sub !== 'token' && !values.number) throw new AppError('VALIDATION_FAILED', `${usage} (--number is required)`);
+    if (lineAdd && !(LINE_CHANNELS as readonly string[]).includes(values.channel ?? '')) throw new AppError('VALIDATION_FAILED', `--channel is one of ${LINE_CHANNELS.join(', ')}`);
+    if (values.language && !['kk', 'ru', 'en'].includes(values.language)) throw new AppError('VALIDATION_FAILED', '--language is kk, ru or en');
+    const { ctx, close } = await open();
+    try {
+      if (sub === 'token') {
+        const t = values.rotate ? await rotateCtiToken(ctx, null, values.body) : await getCtiToken(ctx, null, values.body);
+        console.log(t.token);
+        console.error(`PBX address: ${t.url}${values.rotate ? ' (the previous token no longer works)' : ''}`);
+      } else if (lineAdd) {
+        const line = await addLine(ctx, null, { bodyCode: values.body, number: values.number!, channel: values.channel as LineChannel, language: values.language as 'kk' | 'ru' | 'en' | undefined });
+        console.log(`line ${line.number} (${line.channel}${line.language ? `, ${line.language}` : ''}) added to ${values.body}`);
+      } else {
+        const block = await addBlock(ctx, null, { bodyCode: values.body, number: values.number! });
+        console.log(`${block.number} blocked for ${values.body}`);
       }
     } finally {
       await close();

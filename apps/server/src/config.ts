@@ -27,6 +27,8 @@ export interface Config {
   webDist: string;
   /** Code of the body whose administrator edits the shared knowledge-base articles. */
   knowledgeCentralBody: string;
+  /** Secret the CTI tokens are derived from; unset: a key file in the data folder (cti-token.key). */
+  ctiTokenSecret?: string;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -69,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The built web app; the browser tests serve a private build (e2e/serve.ts).
     webDist: path.resolve(root, env.TYNDAU_WEB_DIST ?? 'apps/web/dist'),
     knowledgeCentralBody: env.KNOWLEDGE_CENTRAL_BODY ?? 'min-info',
+    ctiTokenSecret: env.CTI_TOKEN_SECRET || undefined,
   };
 }

@@ -5,6 +5,7 @@ import type { Channel } from '@tyndau/contracts';
 import { seedDemo } from './modules/bodies/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
+import { seedDemoCallLines } from './modules/calls/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
 import type { Staff } from './modules/auth/index.ts';
 
@@ -37,6 +38,7 @@ export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } 
   await seedDemo(ctx);
   await seedDemoReceptions(ctx);
   await seedDemoKnowledge(ctx);
+  await seedDemoCallLines(ctx);
   if (opts.appeals) await seedDemoAppeals(ctx);
 }
 

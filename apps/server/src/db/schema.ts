@@ -8,5 +8,6 @@ import type { ReceptionTables } from '../modules/reception/reception.tables.ts';
 import type { ProcessTables } from '../modules/process/process.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
+import type { CallsTables } from '../modules/calls/calls.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables {}

@@ -53,6 +53,13 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   CALENDAR_YEAR_UNSUPPORTED: { kk: 'Күнтізбе бұл жылды қамтымайды.', ru: 'Календарь не охватывает этот год.', en: 'The calendar does not cover this year.' },
   CALENDAR_DAY_NOT_FOUND: { kk: 'Бұл күн үшін күнтізбеде жазба жоқ.', ru: 'Для этой даты в календаре нет записи.', en: 'The calendar has no entry for this date.' },
   ARTICLE_NOT_FOUND: { kk: 'Білім қорының мақаласы табылмады.', ru: 'Статья базы знаний не найдена.', en: 'Knowledge-base article not found.' },
+  CALL_NOT_FOUND: { kk: 'Қоңырау табылмады.', ru: 'Звонок не найден.', en: 'Call not found.' },
+  CALLBACK_NOT_FOUND: { kk: 'Бұл қоңырауға кері қоңырау жоспарланбаған.', ru: 'Обратный звонок по этому звонку не запланирован.', en: 'No callback is scheduled for this call.' },
+  CALLBACK_DONE: { kk: 'Кері қоңырау аяқталған.', ru: 'Обратный звонок уже завершён.', en: 'The callback is already done.' },
+  CTI_LINE_EXISTS: { kk: 'Бұл нөмір бұрыннан желі ретінде тіркелген.', ru: 'Этот номер уже зарегистрирован как линия.', en: 'This number is already a line.' },
+  CTI_LINE_NOT_FOUND: { kk: 'Телефон желісі табылмады.', ru: 'Телефонная линия не найдена.', en: 'Phone line not found.' },
+  CTI_BLOCK_NOT_FOUND: { kk: 'Бұғатталған нөмір табылмады.', ru: 'Заблокированный номер не найден.', en: 'Blocked number not found.' },
+  CTI_TOKEN_SECRET_CHANGED: { kk: 'Сервердің CTI құпиясы өзгерген: жаңа токен жасаңыз (--rotate).', ru: 'Секрет CTI на сервере изменился: создайте новый токен (--rotate).', en: 'The server’s CTI secret has changed: make a new token (--rotate).' },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
 };
 
