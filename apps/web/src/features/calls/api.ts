@@ -1,7 +1,7 @@
 // The contact line's calls (the telephony module's API): the live list, one call with the
 // caller's history, what the operator makes of it (consultation, appeal, redirect,
 // callback), the line's monitoring and the administrator's CTI settings.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api.ts';
 import { useDocumentVisible } from '../../lib/visibility.ts';
 
@@ -117,10 +117,11 @@ export interface CallStatsRow {
   appeals: number;
 }
 
-export function useCallStats(p: { from: string; to: string; groupBy: string }) {
+export function useCallStats(p: { from?: string; to?: string; groupBy: string }) {
   return useQuery({
     queryKey: ['calls', 'stats', p],
-    queryFn: ({ signal }) => api<{ groupBy: string; rows: CallStatsRow[]; total: CallStatsRow }>(`/calls/stats${qs(p)}`, { signal }),
+    queryFn: ({ signal }) => api<{ groupBy: string; from: string; to: string; rows: CallStatsRow[]; total: CallStatsRow }>(`/calls/stats${qs(p)}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 
