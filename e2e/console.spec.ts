@@ -133,6 +133,8 @@ for (const lang of LANGS) {
     await officer.goto(`/${lang}/staff/calls/stats`);
     await expect(officer.locator('h1')).toHaveText(msg(lang, 'callStats.title'));
     await expect(officer.getByTestId('call-stats-table')).toBeVisible();
+    // The server's week holds the calls posted above (the total row's first figure).
+    await expect.poll(async () => Number(await officer.getByTestId('call-stats-table').locator('tbody tr').last().locator('td').first().textContent())).toBeGreaterThan(0);
     await officer.waitForLoadState('networkidle');
     await snap(officer, testInfo, `${lang}-call-stats`);
     await expectAccessible(officer, testInfo, `${lang} call monitoring`);

@@ -1,7 +1,7 @@
 // The contact line's calls (the telephony module's API): the live list, one call with the
 // caller's history, what the operator makes of it (consultation, appeal, redirect,
 // callback), the line's monitoring and the administrator's CTI settings.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api.ts';
 import { useDocumentVisible } from '../../lib/visibility.ts';
 
@@ -80,12 +80,17 @@ export interface Applicant {
   phone?: string;
 }
 
-export const consult = (id: string, b: { text: string; topicCode?: string; language?: string; applicant?: Applicant }) =>
-  api<{ appeal: { id: string; number: string } }>(`/calls/${encodeURIComponent(id)}/consultation`, { body: b });
-export const registerFromCall = (id: string, b: { kind: string; text: string; topicCode?: string; language?: string; applicant: Applicant; preferredAnswer: string; address?: string }) =>
-  api<{ appeal: { id: string; number: string; accessCode: string } }>(`/calls/${encodeURIComponent(id)}/appeal`, { body: b });
-export const redirectFromCall = (id: string, b: { bodyId: string; kind: string; text: string; topicCode?: string; applicant: Applicant; preferredAnswer: string; reason: string }) =>
-  api<{ appeal?: { id: string; number: string } }>(`/calls/${encodeURIComponent(id)}/redirect`, { body: b });
+// Each form sends one Idempotency-Key for all its tries: a retry after a lost answer
+// returns the appeal already registered instead of a second one.
+const once = (key: string) => ({ 'idempotency-key': key });
+/** A fresh key (randomUUID exists only in secure contexts: HTTPS or this machine). */
+export const newIdempotencyKey = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
+export const consult = (id: string, key: string, b: { text: string; topicCode?: string; language?: string; applicant?: Applicant }) =>
+  api<{ appeal: { id: string; number: string } }>(`/calls/${encodeURIComponent(id)}/consultation`, { body: b, headers: once(key) });
+export const registerFromCall = (id: string, key: string, b: { kind: string; text: string; topicCode?: string; language?: string; applicant: Applicant; preferredAnswer: string; address?: string }) =>
+  api<{ appeal: { id: string; number: string; accessCode: string } }>(`/calls/${encodeURIComponent(id)}/appeal`, { body: b, headers: once(key) });
+export const redirectFromCall = (id: string, key: string, b: { bodyId: string; kind: string; text: string; topicCode?: string; applicant: Applicant; preferredAnswer: string; reason: string }) =>
+  api<{ appeal: { id: string; number: string }; redirectedTo?: { bodyId: string; appealId: string; number: string } }>(`/calls/${encodeURIComponent(id)}/redirect`, { body: b, headers: once(key) });
 export const scheduleCallback = (id: string, b: { dueAt: string; note?: string }) => api<unknown>(`/calls/${encodeURIComponent(id)}/callback`, { body: b });
 export const recordAttempt = (id: string, b: { outcome: string; note?: string }) => api<unknown>(`/calls/${encodeURIComponent(id)}/callback/attempts`, { body: b });
 
@@ -112,10 +117,11 @@ export interface CallStatsRow {
   appeals: number;
 }
 
-export function useCallStats(p: { from: string; to: string; groupBy: string }) {
+export function useCallStats(p: { from?: string; to?: string; groupBy: string }) {
   return useQuery({
     queryKey: ['calls', 'stats', p],
-    queryFn: ({ signal }) => api<{ groupBy: string; rows: CallStatsRow[]; total: CallStatsRow }>(`/calls/stats${qs(p)}`, { signal }),
+    queryFn: ({ signal }) => api<{ groupBy: string; from: string; to: string; rows: CallStatsRow[]; total: CallStatsRow }>(`/calls/stats${qs(p)}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

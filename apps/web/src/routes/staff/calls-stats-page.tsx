@@ -17,20 +17,17 @@ import classes from './staff.module.css';
 
 const GROUPS = ['day', 'line', 'channel', 'agent'] as const;
 
-/** Almaty date (YYYY-MM-DD) some days from today. */
-function almatyDay(offsetDays: number): string {
-  return new Date(Date.now() + 5 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
 export function CallsStatsPage() {
   const { t } = useTranslation();
   const lang = useLang();
   usePageTitle(t('callStats.title'));
-  const [from, setFrom] = useState(() => almatyDay(-6));
-  const [to, setTo] = useState(() => almatyDay(0));
+  // Until a date is chosen the server picks the week (its clock, not the browser's) and
+  // says which; the fields show it.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('day');
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to);
-  const stats = useCallStats({ from: valid ? from : almatyDay(-6), to: valid ? to : almatyDay(0), groupBy });
+  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const stats = useCallStats({ from: day(from), to: day(to), groupBy });
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, lang));
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${formatNumber(Math.round(v * 1000) / 10, lang)} %`);
   const keyLabel = (k: string | null) => (k === null ? '—' : groupBy === 'channel' ? enumLabel('channel', k) : k);
@@ -50,8 +47,8 @@ export function CallsStatsPage() {
       <Title order={1}>{t('callStats.title')}</Title>
       <Text>{t('callStats.lead')}</Text>
       <Group align="end">
-        <TextInput type="date" label={t('callStats.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('callStats.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput type="date" label={t('callStats.from')} value={from || stats.data?.from || ''} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" label={t('callStats.to')} value={to || stats.data?.to || ''} onChange={(e) => setTo(e.currentTarget.value)} />
         <NativeSelect label={t('callStats.groupBy')} value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as typeof groupBy)}>
           {GROUPS.map((g) => (
             <option key={g} value={g}>
@@ -91,7 +88,7 @@ export function CallsStatsPage() {
             </Text>
             {/* The table below carries the same numbers; the drawing is not read out. */}
             <div aria-hidden="true">
-              <BarChart h={280} data={data} dataKey="key" series={series} type="stacked" withLegend tickLine="y" />
+              <BarChart h={280} data={data} dataKey="key" series={series} type="stacked" withLegend tickLine="y" barChartProps={{ accessibilityLayer: false }} />
             </div>
           </Paper>
           <StatsTable rows={rows} total={stats.data.total} keyLabel={keyLabel} n={n} pct={pct} groupTitle={t(`callStats.groups.${groupBy}`)} />

@@ -14,7 +14,7 @@ import { useLang } from '../../../lib/use-lang.ts';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary.tsx';
 import { useBodies, useTopics } from '../../bodies/api.ts';
 import { nameIn, sortByName } from '../../bodies/components/body-name.ts';
-import { consult, redirectFromCall, registerFromCall, scheduleCallback, type Applicant, type Call } from '../api.ts';
+import { consult, newIdempotencyKey, redirectFromCall, registerFromCall, scheduleCallback, type Applicant, type Call } from '../api.ts';
 
 export type CallAction = 'consultation' | 'appeal' | 'redirect' | 'callback';
 type Errors = Record<string, string | undefined>;
@@ -127,6 +127,7 @@ interface FormProps {
 
 function ConsultationForm({ call, onDone, onCancel, aside }: FormProps) {
   const { t } = useTranslation();
+  const [key] = useState(newIdempotencyKey);
   const { text, setText, node } = useText(aside);
   const [topicCode, setTopicCode] = useState('');
   const [name, setName] = useState('');
@@ -139,7 +140,7 @@ function ConsultationForm({ call, onDone, onCancel, aside }: FormProps) {
       labels={labels}
       build={() => ({ text: text.trim().length >= 3 ? undefined : t('errors.required') })}
       send={async () => {
-        const r = await consult(call.id, {
+        const r = await consult(call.id, key, {
           text: text.trim(),
           topicCode: topicCode || undefined,
           language: call.language ?? undefined,
@@ -204,6 +205,7 @@ const KINDS = APPEAL_KINDS.filter((k) => k !== 'feedback' && k !== 'message');
 
 function AppealForm({ call, onDone, onCancel, aside }: FormProps) {
   const { t } = useTranslation();
+  const [key] = useState(newIdempotencyKey);
   const { text, setText, node } = useText(aside);
   const [kind, setKind] = useState<string>('application');
   const [topicCode, setTopicCode] = useState('');
@@ -218,7 +220,7 @@ function AppealForm({ call, onDone, onCancel, aside }: FormProps) {
       labels={labels}
       build={() => ({ text: text.trim().length >= 3 ? undefined : t('errors.required'), name: a.name.trim() ? undefined : t('errors.required') })}
       send={async () => {
-        const r = await registerFromCall(call.id, {
+        const r = await registerFromCall(call.id, key, {
           kind,
           text: text.trim(),
           topicCode: topicCode || undefined,
@@ -254,6 +256,7 @@ function AppealForm({ call, onDone, onCancel, aside }: FormProps) {
 
 function RedirectForm({ call, onDone, onCancel, ownBodyId }: FormProps & { ownBodyId: string }) {
   const { t } = useTranslation();
+  const [key] = useState(newIdempotencyKey);
   const lang = useLang();
   const bodies = useBodies('');
   const [text, setText] = useState('');
@@ -276,8 +279,8 @@ function RedirectForm({ call, onDone, onCancel, ownBodyId }: FormProps & { ownBo
         name: a.name.trim() ? undefined : t('errors.required'),
       })}
       send={async () => {
-        const r = await redirectFromCall(call.id, { bodyId, kind, text: text.trim(), applicant: applicantOf(a.name, a.phone, a.email), preferredAnswer: a.method, reason: reason.trim() });
-        return r.appeal?.number ? t('console.redirectDoneNumber', { number: r.appeal.number }) : t('console.redirectDone');
+        const r = await redirectFromCall(call.id, key, { bodyId, kind, text: text.trim(), applicant: applicantOf(a.name, a.phone, a.email), preferredAnswer: a.method, reason: reason.trim() });
+        return r.redirectedTo?.number ? t('console.redirectDoneNumber', { number: r.redirectedTo.number }) : t('console.redirectDone');
       }}
       onDone={onDone}
       onCancel={onCancel}
