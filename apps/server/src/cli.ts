@@ -8,6 +8,8 @@ import { seedBodies } from './modules/bodies/index.ts';
 import { loadDemoData } from './demo.ts';
 import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadlines/index.ts';
 import { AppError } from './platform/errors.ts';
+import { openDatabase } from './db/database.ts';
+import { backupDatabase, restoreDatabase } from './db/backup.ts';
 
 const HELP = `Tyndau command line
 
@@ -25,6 +27,10 @@ const HELP = `Tyndau command line
                                                 make DATE a working day (a Saturday worked by decree)
   npm run tyndau -- calendar remove DATE        drop the stored entry of DATE (back to the five-day week)
   npm run tyndau -- calendar days-off YEAR      list the year's days off on weekdays and working weekend days
+  npm run tyndau -- backup FILE                 write the whole database to FILE (gzip'd; one consistent snapshot,
+                                                the server may keep running)
+  npm run tyndau -- restore FILE                load FILE into this configuration's database, which must hold no
+                                                appeals (a new TYNDAU_DATA_DIR or an empty DATABASE_URL); migrations first
   npm run tyndau -- help                        this text
 
 Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).
@@ -36,6 +42,27 @@ const open = () => createContext(loadConfig(), { shareRunningDatabase: true });
 type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, Command> = {
+  async backup([file]) {
+    if (!file) throw new AppError('VALIDATION_FAILED', 'usage: backup FILE');
+    const database = await openDatabase(loadConfig(), { shareRunning: true });
+    try {
+      const header = await backupDatabase(database.url, file);
+      const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(`backup written to ${file}: ${header.tables.length} tables, ${rows} rows (PostgreSQL ${header.serverVersion}, ${header.migrations.length} migrations)`);
+    } finally {
+      await database.close();
+    }
+  },
+  async restore([file]) {
+    if (!file) throw new AppError('VALIDATION_FAILED', 'usage: restore FILE');
+    const { close, url } = await open();
+    try {
+      const header = await restoreDatabase(url, file);
+      console.log(`restored ${file} (made ${header.createdAt}): ${header.tables.reduce((n, t) => n + t.rows, 0)} rows`);
+    } finally {
+      await close();
+    }
+  },
   async migrate() {
     const { close } = await open();
     console.log('migrations applied');
