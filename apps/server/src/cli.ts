@@ -11,6 +11,8 @@ import { loadDemoData } from './demo.ts';
 import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadlines/index.ts';
 import { AppError } from './platform/errors.ts';
 import { addBlock, addLine, getCtiToken, rotateCtiToken, LINE_CHANNELS, type LineChannel } from './modules/calls/index.ts';
+import { openDatabase } from './db/database.ts';
+import { backupDatabase, restoreDatabase } from './db/backup.ts';
 
 const HELP = `Tyndau command line
 
@@ -38,6 +40,10 @@ const HELP = `Tyndau command line
                                                 add a phone line of the body (the line called decides the channel)
   npm run tyndau -- cti block --body CODE --number N
                                                 refuse calls from N to the body (answered busy)
+  npm run tyndau -- backup FILE                 write the whole database to FILE (gzip'd; one consistent snapshot,
+                                                the server may keep running)
+  npm run tyndau -- restore FILE                load FILE into this configuration's database, which must hold no
+                                                appeals (a new TYNDAU_DATA_DIR or an empty DATABASE_URL); migrations first
   npm run tyndau -- help                        this text
 
 Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).
@@ -68,6 +74,27 @@ async function readPassword(stdin: Readable & { isTTY?: boolean }): Promise<stri
 }
 
 const commands: Record<string, Command> = {
+  async backup([file]) {
+    if (!file) throw new AppError('VALIDATION_FAILED', 'usage: backup FILE');
+    const database = await openDatabase(loadConfig(), { shareRunning: true });
+    try {
+      const header = await backupDatabase(database.url, file);
+      const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(`backup written to ${file}: ${header.tables.length} tables, ${rows} rows (PostgreSQL ${header.serverVersion}, ${header.migrations.length} migrations)`);
+    } finally {
+      await database.close();
+    }
+  },
+  async restore([file]) {
+    if (!file) throw new AppError('VALIDATION_FAILED', 'usage: restore FILE');
+    const { close, url } = await open();
+    try {
+      const header = await restoreDatabase(url, file);
+      console.log(`restored ${file} (made ${header.createdAt}): ${header.tables.reduce((n, t) => n + t.rows, 0)} rows`);
+    } finally {
+      await close();
+    }
+  },
   async migrate() {
     const { close } = await open();
     console.log('migrations applied');

@@ -48,6 +48,8 @@ export interface DeliveryWorker {
   drain(): Promise<number>;
   /** Deadline alerts and the daily digest, as the timer would. */
   sweep(): Promise<void>;
+  /** Whether the LISTEN connection is up (it reconnects with back-off when lost). */
+  listening(): boolean;
 }
 
 export class SimulatedCrash extends Error {}
@@ -100,6 +102,10 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
     if (!sender || !row.address) {
       const why = !row.address ? 'no address' : REQUIRED[row.channel] ? `${REQUIRED[row.channel]} is not set` : `unknown channel ${row.channel}`;
       return repo.finishClaim(ctx.db, row, { status: 'held', lastError: why, nextAttemptAt: null, attempts: row.attempts - 1 });
+    }
+    if (!(await repo.renewClaim(ctx.db, row, new Date(ctx.clock.now().getTime() + leaseMs)))) {
+      log(`message ${row.id} was taken over by another worker before it was sent (lease ran out); not sending it twice`);
+      return false;
     }
     let result: SendResult;
     try {
@@ -197,20 +203,43 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
   }
 
   let listener: pg.Client | null = null;
+  let listenRetry: NodeJS.Timeout | null = null;
+  /** LISTEN again after a lost connection or a failed start, 1 s, 2 s, 4 s … 30 s apart; polling covers the gap. */
+  function listenLater(attempt: number) {
+    if (!running || listenRetry) return;
+    const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
+    listenRetry = setTimeout(() => {
+      listenRetry = null;
+      listen().catch((err) => {
+        log(`LISTEN failed (attempt ${attempt + 1}); polling meanwhile`, err);
+        listenLater(attempt + 1);
+      });
+    }, delay);
+    listenRetry.unref();
+  }
   async function listen() {
     if (!opts.databaseUrl || !running) return;
-    const client = new pg.Client({ connectionString: opts.databaseUrl });
+    const client = new pg.Client({ connectionString: opts.databaseUrl, keepAlive: true });
     client.on('notification', () => wakeUp());
     client.on('error', (err) => {
       log('LISTEN connection lost; polling until it is back', err);
-      listener = null;
+      if (listener === client) listener = null;
       client.end().catch(() => {});
-      if (running) setTimeout(() => void listen().catch(() => {}), pollMs * 5).unref();
+      listenLater(0);
     });
-    await client.connect();
-    await client.query('listen tyndau_outbox');
+    try {
+      await client.connect();
+      await client.query('listen tyndau_outbox');
+    } catch (err) {
+      client.end().catch(() => {});
+      throw err;
+    }
     listener = client;
+    // Messages committed while nobody listened are due now: look at once.
+    wakeUp();
   }
+  /** Tests: whether the LISTEN connection is up. */
+  const listening = () => listener !== null;
 
   let lanes: Promise<void>[] = [];
   let sweepTimer: NodeJS.Timeout | null = null;
@@ -232,7 +261,8 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
       try {
         await listen();
       } catch (err) {
-        log('LISTEN failed; polling only', err);
+        log('LISTEN failed; polling until it is back', err);
+        listenLater(0);
       }
       lanes = Array.from({ length: concurrency }, () => lane());
       const tick = () => {
@@ -251,6 +281,8 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
         running = false;
         stopping = true;
         if (sweepTimer) clearTimeout(sweepTimer);
+        if (listenRetry) clearTimeout(listenRetry);
+        listenRetry = null;
         wakeUp();
         await Promise.all(lanes);
         await sweeping;
@@ -272,5 +304,6 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
       }
     },
     sweep,
+    listening,
   };
 }

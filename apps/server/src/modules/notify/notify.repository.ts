@@ -44,6 +44,23 @@ export async function finishClaim(
   return Number(res.numUpdatedRows) === 1;
 }
 
+/**
+ * Just before a send: the claim is still this worker's (same attempt) and its lease runs
+ * `leaseUntil` from now. A batch is claimed at once and sent one by one, so without this a
+ * slow channel could let a later message's lease run out while it waits its turn, another
+ * worker take it over, and both send it. False: taken over, do not send.
+ */
+export async function renewClaim(db: Db, claim: { id: string; attempts: number }, leaseUntil: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('notification')
+    .set({ nextAttemptAt: leaseUntil })
+    .where('id', '=', claim.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 /** Give back claimed messages this worker did not start (a clean stop). */
 export async function releaseClaims(db: Db, claims: Array<{ id: string; attempts: number }>, now: Date): Promise<void> {
   for (const c of claims) {
