@@ -3,7 +3,7 @@
 import type { AppealStatus } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { sha256 } from '../../platform/ids.ts';
+import { isUuid, sha256 } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
@@ -16,14 +16,14 @@ type AppealRow = NonNullable<Awaited<ReturnType<typeof repo.findAppeal>>>;
 
 /** An appeal the staff member may read, else APPEAL_NOT_FOUND (another body's appeal does not exist for them). */
 export async function getReadableAppeal(ctx: AppContext, staff: Staff, id: string, tx: Tx = ctx.db): Promise<AppealRow> {
-  const appeal = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findAppeal(tx, id) : undefined;
+  const appeal = isUuid(id) ? await repo.findAppeal(tx, id) : undefined;
   if (!appeal || !canReadAppeal(staff, appeal)) throw new AppError('APPEAL_NOT_FOUND');
   return appeal;
 }
 
 /** Lock an appeal of the staff member's own body for a change. */
 export async function lockOwnAppeal(tx: Tx, staff: Staff, id: string): Promise<AppealRow> {
-  const appeal = /^[0-9a-f-]{36}$/i.test(id) ? await repo.lockAppeal(tx, id) : undefined;
+  const appeal = isUuid(id) ? await repo.lockAppeal(tx, id) : undefined;
   if (!appeal || !canReadAppeal(staff, appeal)) throw new AppError('APPEAL_NOT_FOUND');
   if (appeal.bodyId !== staff.bodyId) throw new AppError('FORBIDDEN');
   return appeal;

@@ -13,6 +13,7 @@ import * as repo from './reception.repository.ts';
 import { assertRole, BOOKING_READERS, BOOKING_STAFF } from './reception.policy.ts';
 import { planReminder } from './reminders.ts';
 import { almatyInstant } from './quarters.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export const BOOKING_SOURCES = ['portal', 'phone', 'front_office', 'public_reception'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
@@ -32,7 +33,6 @@ export interface BookingInput {
   subSource?: 'online_form' | 'social_network' | 'visit' | 'contact_line' | 'app';
 }
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 export async function getBookableSlot(ctx: AppContext, slotId: string, tx: Tx = ctx.db) {
   const slot = isUuid(slotId) ? await repo.findSlot(tx, slotId) : undefined;
