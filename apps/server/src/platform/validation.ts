@@ -39,3 +39,17 @@ function hasNul(value: unknown, depth = 0): boolean {
   if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
+
+/**
+ * A date or instant as the API reads it: `YYYY-MM-DD` or an ISO instant whose calendar
+ * date exists, in the years 1000–9999. `new Date('2026-02-30')` quietly becomes 2 March
+ * and '0000-00-00' an invalid date that throws where it is formatted; here both are undefined.
+ */
+export function parseRealDate(s: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(s);
+  if (!m || m[1] < '1000') return undefined;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return undefined;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]) ? d : undefined;
+}

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid, sha256 } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
+import { parseRealDate } from '../../platform/validation.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
 import { cachedTopicFamily } from '../bodies/index.ts';
@@ -109,8 +110,8 @@ export async function listAppeals(ctx: AppContext, staff: Staff, query: ListQuer
   const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
   const date = (s: string | undefined, field: string) => {
     if (!s) return undefined;
-    const d = new Date(s);
-    if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION_FAILED', `${field} must be a date`, { field });
+    const d = parseRealDate(s);
+    if (!d) throw new AppError('VALIDATION_FAILED', `${field} must be a date`, { field });
     return d;
   };
   const now = ctx.clock.now();
