@@ -83,8 +83,6 @@ export function edgeServerOptions(config: Config, log: { enabled: boolean; strea
               '*.applicant',
               'password',
               '*.password',
-              'code',
-              '*.code',
               'accessCode',
               '*.accessCode',
               'iin',

@@ -113,6 +113,12 @@ describe('security headers', () => {
     const prodPage = await prod.inject('/en/');
     assert.match(String(prodPage.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/);
     assert.match(String(prodPage.headers['content-security-policy']), /upgrade-insecure-requests/);
+
+    // The API documentation carries its own CSP (hashes of its inline code), over http without the upgrade.
+    const docs = await dev.inject('/api/v1/docs');
+    assert.equal(docs.statusCode, 200);
+    assert.match(String(docs.headers['content-security-policy']), /script-src 'self' 'sha256-/);
+    assert.doesNotMatch(String(docs.headers['content-security-policy']), /upgrade-insecure-requests/);
   });
 
   test('a card with personal data is Cache-Control: no-store', async () => {
