@@ -63,7 +63,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     transform: optionalDefaults,
   });
   // The documentation page carries its own CSP with the hashes of its inline code.
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/v1/docs',
+    staticCSP: true,
+    // Over plain http (development) an upgrade to https would break the page's own files.
+    transformStaticCSP: (header) => (ctx.config.env === 'production' ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
+  });
 
   await app.register(
     async (api) => {

@@ -76,8 +76,6 @@ export function edgeServerOptions(config: Config, log: { enabled: boolean; strea
               '*.applicant',
               'password',
               '*.password',
-              'code',
-              '*.code',
               'accessCode',
               '*.accessCode',
               'iin',

@@ -20,3 +20,10 @@ export function sha256(value: string): string {
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
+
+/**
+ * A UUID as PostgreSQL reads it (8-4-4-4-12 hex digits). Checked before an id reaches a
+ * query: anything else would fail the cast inside PostgreSQL (a 500) instead of being
+ * the "not found" it is.
+ */
+export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -7,11 +7,13 @@
 //   request adds its hit with one upsert and reads the shared total back, one round trip
 //   (~0.1-0.3 ms on an UNLOGGED table). Small limits guard secrets (passwords, access
 //   codes), where letting a few extra guesses through on each process matters.
-// - batched (larger limits: public intake, 300 a minute): hits are counted in the process
-//   and added to the table every FLUSH_MS in one statement for all addresses; the answer
-//   is the shared total known at the last flush plus this process's hits since. No round
-//   trip on the hot path; across N processes an address may exceed the limit by what the
-//   other processes took in the last FLUSH_MS.
+// - batched (larger limits: public intake, 300 a minute): an address's first hit in a
+//   window here is written at once (one round trip a minute per address, which reads what
+//   the other processes took before); its further hits are counted in the process and
+//   added to the table every FLUSH_MS in one statement for all addresses; the answer is the
+//   shared total known at the last flush plus this process's hits since. No round trip on
+//   the hot path; across N processes an address may exceed the limit by what the other
+//   processes took in the last FLUSH_MS.
 // A database error never fails a request: the count falls back to this process's own.
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { sql } from 'kysely';
@@ -108,20 +110,29 @@ export function sharedRateLimits(db: Db, opts: { now?: () => number } = {}): Sha
     incr(key: string, cb: Callback, timeWindow: number): void {
       const bucket = `${this.route} ${key}`;
       const { windowStart, ttl } = window(timeWindow);
-      if (!this.exact) {
-        const e = localEntry(bucket, windowStart);
-        e.pending += 1;
+      const known = entries.get(bucket);
+      if (!this.exact && known && known.windowStart === windowStart) {
+        known.pending += 1;
         scheduleFlush();
-        cb(null, { current: e.shared + e.pending, ttl });
+        cb(null, { current: known.shared + known.pending, ttl });
         return;
       }
+      // Exact, or the first hit of this address in this window here: one round trip, which
+      // also tells a batched count what the other processes took before it.
       sql<{ hits: number }>`
         insert into rate_limit_counter (bucket, window_start, hits) values (${bucket}, to_timestamp(${windowStart / 1000}), 1)
         on conflict (bucket, window_start) do update set hits = rate_limit_counter.hits + 1
         returning hits`
         .execute(db)
         .then(
-          (r) => cb(null, { current: r.rows[0].hits, ttl }),
+          (r) => {
+            const hits = r.rows[0].hits;
+            if (!this.exact) {
+              const e = localEntry(bucket, windowStart);
+              e.shared = Math.max(e.shared, hits - e.pending);
+              cb(null, { current: e.shared + e.pending, ttl });
+            } else cb(null, { current: hits, ttl });
+          },
           () => {
             const e = localEntry(bucket, windowStart);
             e.shared += 1;

@@ -3,6 +3,7 @@
 // received in it (Almaty dates, both ends included), with what has become of them by now.
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { parseRealDate } from '../../platform/validation.ts';
 import type { Staff } from '../auth/index.ts';
 import { almatyDate, endOfAlmatyDay } from '../deadlines/index.ts';
 import { statsScope } from './analytics.policy.ts';
@@ -16,7 +17,8 @@ export interface StatsQuery {
 }
 
 const DAY_MS = 86_400_000;
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+// A real calendar day: '0000-00-00' made toISOString() throw (a 500).
+const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseRealDate(s) !== undefined;
 
 function metrics(r: repo.StatsRow) {
   return {

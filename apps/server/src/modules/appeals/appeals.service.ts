@@ -3,8 +3,9 @@
 import type { AppealStatus } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { sha256 } from '../../platform/ids.ts';
+import { isUuid, sha256 } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
+import { parseRealDate } from '../../platform/validation.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
 import { cachedTopicFamily } from '../bodies/index.ts';
@@ -16,14 +17,14 @@ type AppealRow = NonNullable<Awaited<ReturnType<typeof repo.findAppeal>>>;
 
 /** An appeal the staff member may read, else APPEAL_NOT_FOUND (another body's appeal does not exist for them). */
 export async function getReadableAppeal(ctx: AppContext, staff: Staff, id: string, tx: Tx = ctx.db): Promise<AppealRow> {
-  const appeal = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findAppeal(tx, id) : undefined;
+  const appeal = isUuid(id) ? await repo.findAppeal(tx, id) : undefined;
   if (!appeal || !canReadAppeal(staff, appeal)) throw new AppError('APPEAL_NOT_FOUND');
   return appeal;
 }
 
 /** Lock an appeal of the staff member's own body for a change. */
 export async function lockOwnAppeal(tx: Tx, staff: Staff, id: string): Promise<AppealRow> {
-  const appeal = /^[0-9a-f-]{36}$/i.test(id) ? await repo.lockAppeal(tx, id) : undefined;
+  const appeal = isUuid(id) ? await repo.lockAppeal(tx, id) : undefined;
   if (!appeal || !canReadAppeal(staff, appeal)) throw new AppError('APPEAL_NOT_FOUND');
   if (appeal.bodyId !== staff.bodyId) throw new AppError('FORBIDDEN');
   return appeal;
@@ -143,8 +144,8 @@ export async function listAppeals(ctx: AppContext, staff: Staff, query: ListQuer
   const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
   const date = (s: string | undefined, field: string) => {
     if (!s) return undefined;
-    const d = new Date(s);
-    if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION_FAILED', `${field} must be a date`, { field });
+    const d = parseRealDate(s);
+    if (!d) throw new AppError('VALIDATION_FAILED', `${field} must be a date`, { field });
     return d;
   };
   const now = ctx.clock.now();

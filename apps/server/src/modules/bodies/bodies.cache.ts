@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as repo from './bodies.repository.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export const CACHE_MS = 10_000;
 
@@ -40,7 +41,7 @@ function fresh<T>(entry: Entry<T> | undefined, load: () => Promise<T>, onFail: (
 
 /** A body by id as it was at most CACHE_MS ago, else BODY_NOT_FOUND. */
 export async function cachedBody(ctx: AppContext, id: string): Promise<BodyRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('BODY_NOT_FOUND');
+  if (!isUuid(id)) throw new AppError('BODY_NOT_FOUND');
   const cache = cacheOf(ctx.db);
   const entry = fresh(cache.bodies.get(id), () => repo.findBodyById(ctx.db, id), () => cache.bodies.delete(id));
   cache.bodies.set(id, entry);

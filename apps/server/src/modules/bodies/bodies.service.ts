@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import * as repo from './bodies.repository.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 const named = (r: { nameKk: string; nameRu: string; nameEn: string }): Localized => ({ kk: r.nameKk, ru: r.nameRu, en: r.nameEn });
 
@@ -16,7 +17,7 @@ export async function listBodies(ctx: AppContext, opts: { limit: number; cursor?
 }
 
 export async function getBody(ctx: AppContext, idOrCode: string) {
-  const body = /^[0-9a-f-]{36}$/.test(idOrCode) ? await repo.findBodyById(ctx.db, idOrCode) : await repo.findBodyByCode(ctx.db, idOrCode);
+  const body = isUuid(idOrCode) ? await repo.findBodyById(ctx.db, idOrCode) : await repo.findBodyByCode(ctx.db, idOrCode);
   if (!body) throw new AppError('BODY_NOT_FOUND');
   return body;
 }

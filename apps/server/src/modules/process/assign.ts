@@ -7,6 +7,7 @@ import type { Staff } from '../auth/index.ts';
 import { assertMay, EXECUTOR_ROLES } from './process.policy.ts';
 import * as repo from './process.repository.ts';
 import { impossible, withOwnAppeal } from './locked-appeal.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 const ASSIGNABLE_STATUSES = ['in_work', 'awaiting_applicant'];
 
@@ -20,7 +21,7 @@ export async function assignExecutor(ctx: AppContext, staff: Staff, id: string, 
       if (!unit || unit.bodyId !== appeal.bodyId) throw new AppError('UNIT_NOT_FOUND', 'the unit must belong to the appeal’s body', { field: 'unitId' });
       unitId = unit.id;
     }
-    const person = /^[0-9a-f-]{36}$/i.test(input.executorId) ? await repo.findStaffMember(tx, input.executorId) : undefined;
+    const person = isUuid(input.executorId) ? await repo.findStaffMember(tx, input.executorId) : undefined;
     // Another body's staff do not exist for this body.
     if (!person || person.bodyId !== appeal.bodyId || !person.active) throw new AppError('USER_NOT_FOUND', 'no such staff member in this body', { field: 'executorId' });
     if (!EXECUTOR_ROLES.includes(person.role as Staff['role'])) throw new AppError('EXECUTOR_NOT_ELIGIBLE', `${person.role} does not work appeals`, { field: 'executorId', rule: 'role' });

@@ -14,6 +14,7 @@ import { assertRole, BOOKING_READERS, BOOKING_STAFF } from './reception.policy.t
 import { planReminder } from './reminders.ts';
 import { almatyInstant } from './quarters.ts';
 import { secretsOf } from '../../platform/secrets.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export const BOOKING_SOURCES = ['portal', 'phone', 'front_office', 'public_reception'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
@@ -33,7 +34,6 @@ export interface BookingInput {
   subSource?: 'online_form' | 'social_network' | 'visit' | 'contact_line' | 'app';
 }
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 export async function getBookableSlot(ctx: AppContext, slotId: string, tx: Tx = ctx.db) {
   const slot = isUuid(slotId) ? await repo.findSlot(tx, slotId) : undefined;

@@ -13,6 +13,7 @@ import { assertTopicExists, findUnitForTopic } from '../bodies/index.ts';
 import * as repo from './reception.repository.ts';
 import { canRecordOutcome } from './reception.policy.ts';
 import { getBookingCard, lockActiveBooking, resolveBookingAppeal } from './bookings.service.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 /** What a meeting can end in, by the unified resolution criteria. */
 export const MEETING_RESOLUTIONS = ['resolved', 'explained', 'refused'] as const satisfies readonly (typeof RESOLUTIONS)[number][];
@@ -50,7 +51,7 @@ async function planFollowUps(ctx: AppContext, parent: Parent, list: FollowUpInpu
     if (f.topicCode) await assertTopicExists(ctx, f.topicCode);
     let unitId: string | null;
     if (f.unitId) {
-      const unit = /^[0-9a-f-]{36}$/i.test(f.unitId) ? await repo.unitOfBody(ctx.db, parent.bodyId, f.unitId) : undefined;
+      const unit = isUuid(f.unitId) ? await repo.unitOfBody(ctx.db, parent.bodyId, f.unitId) : undefined;
       if (!unit) throw new AppError('UNIT_NOT_FOUND', 'the unit must belong to the body', { field: 'followUps/unitId' });
       unitId = unit.id;
     } else {

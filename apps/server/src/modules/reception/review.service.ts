@@ -12,6 +12,7 @@ import { redirectInTransaction } from '../process/index.ts';
 import * as repo from './reception.repository.ts';
 import { assertRole, REVIEWERS } from './reception.policy.ts';
 import { getBookingCard, resolveBookingAppeal } from './bookings.service.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export const REVIEW_DECISIONS = ['confirm', 'solve_without_meeting', 'redirect'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
@@ -70,7 +71,7 @@ async function unitFor(ctx: AppContext, bodyId: string, appealId: string, unitId
     const appeal = await ctx.db.selectFrom('appeal').select('topicCode').where('id', '=', appealId).executeTakeFirstOrThrow();
     return findUnitForTopic(ctx, bodyId, appeal.topicCode);
   }
-  const unit = /^[0-9a-f-]{36}$/i.test(unitId) ? await repo.unitOfBody(ctx.db, bodyId, unitId) : undefined;
+  const unit = isUuid(unitId) ? await repo.unitOfBody(ctx.db, bodyId, unitId) : undefined;
   if (!unit) throw new AppError('UNIT_NOT_FOUND', 'the unit must belong to the body', { field: 'unitId' });
   return unit.id;
 }

@@ -8,6 +8,7 @@ import { getBody } from '../bodies/index.ts';
 import * as repo from './reception.repository.ts';
 import { assertRole, OFFICIAL_ROLES, SCHEDULE_APPROVERS, SCHEDULE_DRAFTERS, SCHEDULE_READERS } from './reception.policy.ts';
 import { monthsWithoutReception, parseQuarter, type Quarter } from './quarters.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export interface SlotInput {
   startsAt: string;
@@ -31,7 +32,6 @@ export interface ScheduleWarning {
 }
 
 const MAX_SLOT_MS = 12 * 3_600_000;
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 type SlotRow = Awaited<ReturnType<typeof repo.listSlotsOfSchedules>>[number];
 type ScheduleRow = NonNullable<Awaited<ReturnType<typeof repo.findSchedule>>>;

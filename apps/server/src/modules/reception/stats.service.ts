@@ -7,6 +7,7 @@ import type { Staff } from '../auth/index.ts';
 import * as repo from './reception.repository.ts';
 import { statsBodyFilter } from './reception.policy.ts';
 import { parseQuarter, quarterOf } from './quarters.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 type BookingRow = Awaited<ReturnType<typeof repo.bookingsForStats>>[number];
 type SlotRow = Awaited<ReturnType<typeof repo.slotsForStats>>[number];
@@ -55,7 +56,7 @@ function tally(slots: SlotRow[], bookings: BookingRow[], followUps: { bookingId:
 
 export async function receptionStats(ctx: AppContext, staff: Staff, q: { quarter?: string; bodyId?: string; officialId?: string }) {
   const bodyId = statsBodyFilter(staff, q.bodyId);
-  if (q.officialId && !/^[0-9a-f-]{36}$/i.test(q.officialId)) throw new AppError('VALIDATION_FAILED', 'officialId must be a uuid', { field: 'officialId' });
+  if (q.officialId && !isUuid(q.officialId)) throw new AppError('VALIDATION_FAILED', 'officialId must be a uuid', { field: 'officialId' });
   const quarter = q.quarter ? parseQuarter(q.quarter) : quarterOf(ctx.clock.now());
   const range = { bodyId, officialId: q.officialId, from: quarter.start, to: quarter.end };
   const [slots, bookings] = await Promise.all([repo.slotsForStats(ctx.db, range), repo.bookingsForStats(ctx.db, range)]);
