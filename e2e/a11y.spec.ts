@@ -73,6 +73,7 @@ for (const lang of LANGS) {
         ['outbox', 'outbox', msg(lang, 'outbox.title')],
         ['letters', 'letters', msg(lang, 'letters.title')],
         ['settings', 'settings', msg(lang, 'settings.title')],
+        ['account', 'account', msg(lang, 'account.title')],
       ] as const) {
         await page.goto(`/${lang}/staff/${path}`);
         await expect(page.locator('h1')).toHaveText(heading);

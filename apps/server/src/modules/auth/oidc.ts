@@ -66,10 +66,13 @@ export async function finishOidcSignIn(ctx: AppContext, query: string): Promise<
     .returning(['codeVerifier', 'nonce', 'language'])
     .executeTakeFirst();
   if (!request) throw new AppError('OIDC_FAILED', 'unknown or expired state');
-  let claims: oidc.IDToken | undefined;
+  let claims: { email?: unknown; email_verified?: unknown } | undefined;
   try {
     const tokens = await oidc.authorizationCodeGrant(provider, callback, { pkceCodeVerifier: request.codeVerifier, expectedState: state, expectedNonce: request.nonce, idTokenExpected: true });
-    claims = tokens.claims();
+    const idToken = tokens.claims()!;
+    // Providers that keep the ID token small (strict OIDC conformance) give the e-mail at the
+    // userinfo endpoint, for the same subject.
+    claims = (idToken.email !== undefined ? idToken : await oidc.fetchUserInfo(provider, tokens.access_token, idToken.sub)) as typeof claims;
   } catch (e) {
     throw new AppError('OIDC_FAILED', e instanceof Error ? e.message : String(e), { language: request.language });
   }

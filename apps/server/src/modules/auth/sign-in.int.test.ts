@@ -51,6 +51,15 @@ test('a head signs in with a password and a TOTP code; the password alone gives 
   assert.ok(cookieOf(officer));
 });
 
+test('a challenge gives one session: two requests racing with the same code get one session between them', async () => {
+  const first = await login({ email: demoEmail('ethics_commissioner', 'akimat-astana'), password: DEMO_PASSWORD });
+  assert.equal(first.json().step, 'totp');
+  const code = demoCode();
+  const both = await Promise.all([step({ challenge: first.json().challenge, code }), step({ challenge: first.json().challenge, code })]);
+  assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 401]);
+  assert.equal(both.filter((r) => cookieOf(r)).length, 1);
+});
+
 test('an admin without a second factor enrols at sign-in (QR code, then a code) and gets ten one-time recovery codes', async () => {
   await env.ctx.db.updateTable('staffUser').set({ totpSecret: null, totpEnabledAt: null }).where('email', '=', demoEmail('admin', 'akimat-shymkent')).execute();
   const first = await login({ email: demoEmail('admin', 'akimat-shymkent'), password: DEMO_PASSWORD });

@@ -104,7 +104,9 @@ export async function continueSignIn(ctx: AppContext, token: string, input: Step
       Object.assign(state, { secondFactorDone: true, totpSecret: state.pendingTotpSecret });
     }
   }
-  await ctx.db.deleteFrom('staffSignInChallenge').where('tokenHash', '=', tokenHash).execute();
+  // The challenge is spent by exactly one request: two racing with it get one session.
+  const spent = await ctx.db.deleteFrom('staffSignInChallenge').where('tokenHash', '=', tokenHash).returning('userId').executeTakeFirst();
+  if (!spent) throw new AppError('SIGN_IN_EXPIRED');
   await clearFailures(ctx, state.email);
   const staff = await ctx.db.selectFrom('staffUser').select(STAFF_COLUMNS).where('id', '=', state.userId).executeTakeFirstOrThrow();
   const session = await createSession(ctx, state.userId);

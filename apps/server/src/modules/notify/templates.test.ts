@@ -33,7 +33,7 @@ test('every template renders in every language: number in the subject, text, HTM
     for (const language of LANGS) {
       const m = render({ template, language, payload, appeal, recipientName: 'Ержан', publicUrl: 'https://tyndau.kz/' });
       const where = `${template}/${language}`;
-      if (template !== 'reception.reminder') assert.ok(m.subject.includes(appeal.number) || template === 'staff.digest', `${where}: subject ${m.subject}`);
+      if (template !== 'reception.reminder') assert.ok(m.subject.includes(appeal.number) || template === 'staff.digest' || template === 'staff.sign_in_locked', `${where}: subject ${m.subject}`);
       assert.ok(m.text.length > 20 && m.html.startsWith('<!doctype html>'), where);
       assert.ok(m.html.includes(`lang="${language}"`), where);
       const sms = splitSms(m.sms);
@@ -89,4 +89,12 @@ test('a booking confirmation carries the time, the place and the access code', (
   assert.match(m.text, /Вы записаны на личный приём 01\.12\.2026 в 10:00: Оспанов Бақытжан Серікұлы\./);
   assert.match(m.text, /Место: г\. Астана/);
   assert.ok(m.text.includes('ABCDE23456') && m.sms.includes('ABCDE23456'));
+});
+
+test('the sign-in lock-out notice says until when, in Astana time, in each language', () => {
+  const at = (language: string) => render({ template: 'staff.sign_in_locked', language, payload: { until: '2026-12-04T10:15:00Z' }, recipientName: 'Ержан', publicUrl: 'https://tyndau.kz/' });
+  assert.match(at('ru').text, /заблокирован до 04\.12\.2026, 15:15/);
+  assert.match(at('en').text, /locked until 04\/12\/2026, 15:15/);
+  assert.match(at('kk').text, /15:15/);
+  assert.match(at('kk').text, /бұғатталды/);
 });

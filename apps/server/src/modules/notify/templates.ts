@@ -433,8 +433,11 @@ const staffDigest: Localizable = {
 };
 
 // Sign-in lock-out notice (auth/throttle.ts): the time is the platform's zone, to the minute.
-const almatyTime = (v: Vars) =>
-  new Intl.DateTimeFormat(v.lang === 'kk' ? 'kk-KZ' : v.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(v.p.until)));
+const almatyTime = (v: Vars) => {
+  const until = new Date(String(v.p.until));
+  if (Number.isNaN(until.getTime())) return '—';
+  return new Intl.DateTimeFormat(v.lang === 'kk' ? 'kk-KZ' : v.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(until);
+};
 const staffSignInLocked: Localizable = {
   kk: {
     subject: () => 'Тіндау: есептік жазбаңызға кіру уақытша бұғатталды',
