@@ -20,6 +20,7 @@ import { processRoutes, sentAnswerOf } from './modules/process/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
+import { auditRoutes, readLogOf } from './modules/audit/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -31,6 +32,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   installValidation(app);
   installErrorHandler(app);
+  // A clean stop writes the reads of personal data still buffered (modules/audit/read-log.ts)
+  // before the database closes.
+  app.addHook('onClose', async () => {
+    await readLogOf(ctx).flush().catch((err: unknown) => app.log.error({ err }, 'the audit of reads could not be written at stop'));
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -55,6 +61,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(notifyRoutes(ctx));
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));
+      await api.register(auditRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -7,5 +7,6 @@ import type { NotifyTables } from '../modules/notify/notify.tables.ts';
 import type { ReceptionTables } from '../modules/reception/reception.tables.ts';
 import type { ProcessTables } from '../modules/process/process.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
+import type { AuditTables } from '../modules/audit/audit.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, AuditTables {}

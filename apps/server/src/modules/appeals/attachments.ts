@@ -1,6 +1,7 @@
 // Attachments: a citizen uploads files first (each gets an unguessable id), then the
 // intake names them; staff download them from the appeal card.
 import type { AppContext } from '../../app-context.ts';
+import { auditRead } from '../audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
@@ -50,5 +51,7 @@ export async function readAttachment(ctx: AppContext, staff: Staff, appealId: st
   const appeal = await getReadableAppeal(ctx, staff, appealId);
   const att = await ctx.db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('appealId', '=', appeal.id).executeTakeFirst();
   if (!att) throw new AppError('NOT_FOUND');
-  return { ...att, data: await ctx.storage.get(att.storageKey) };
+  const data = await ctx.storage.get(att.storageKey);
+  auditRead(ctx, staff, appeal.id, 'attachment', att.id);
+  return { ...att, data };
 }
