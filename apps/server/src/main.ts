@@ -6,6 +6,7 @@ import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker } from './modules/notify/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
+import { resumeRecountJobs } from './modules/deadlines/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
 // is one line that says why, not a stack trace.
@@ -35,6 +36,8 @@ console.log(`Tyndau is running on http://localhost:${config.port} (API docs: /ap
 const delivery = createDeliveryWorker(ctx, { databaseUrl: url, log: (msg, err) => app.log.warn({ err }, msg) });
 await delivery.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
+// A recount of terms left half-way by a stopped process resumes now (and from the sweep).
+void resumeRecountJobs(ctx, (msg, err) => app.log.warn({ err }, msg));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
