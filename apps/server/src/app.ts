@@ -26,6 +26,7 @@ import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
+import { auditRoutes, readLogOf } from './modules/audit/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -41,6 +42,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   installValidation(app);
   installErrorHandler(app);
+  // A clean stop writes the reads of personal data still buffered (modules/audit/read-log.ts)
+  // before the database closes.
+  app.addHook('onClose', async () => {
+    await readLogOf(ctx).flush().catch((err: unknown) => app.log.error({ err }, 'the audit of reads could not be written at stop'));
+  });
   await app.register(cookie);
   // Before any route reads the request: a staff cookie from a foreign page changes nothing.
   app.addHook('onRequest', originCheck(ctx.config, [SESSION_COOKIE_DEV, SESSION_COOKIE_PROD]));
@@ -89,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(receptionRoutes(ctx));
       await api.register(knowledgeRoutes(ctx));
       await api.register(callsRoutes(ctx));
+      await api.register(auditRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

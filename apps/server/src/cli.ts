@@ -31,7 +31,7 @@ const HELP = `Tyndau command line
                                                 (default) or the official Kurban Ait date (--kind holiday)
   npm run tyndau -- calendar add-working-day DATE --reason R
                                                 make DATE a working day (a Saturday worked by decree)
-  npm run tyndau -- calendar remove DATE        drop the stored entry of DATE (back to the five-day week)
+  npm run tyndau -- calendar remove DATE [--reason R]  drop the stored entry of DATE (back to the five-day week)
   npm run tyndau -- calendar days-off YEAR      list the year's days off on weekdays and working weekend days
   npm run tyndau -- cti token --body CODE [--rotate]
                                                 print the body's CTI token and the address its PBX posts
@@ -162,7 +162,7 @@ const commands: Record<string, Command> = {
         const day = await setCalendarDay(ctx, null, { date, working, reason: values.reason, kind });
         console.log(`${day.date}: ${day.working ? 'working day' : `day off (${day.kind})`} — ${day.reason}; terms of ${day.recalculated} open appeal(s) recounted`);
       } else if (sub === 'remove') {
-        const { recalculated } = await removeCalendarDay(ctx, date);
+        const { recalculated } = await removeCalendarDay(ctx, date, null, values.reason);
         console.log(`${date}: stored entry removed; terms of ${recalculated} open appeal(s) recounted`);
       } else if (sub === 'days-off') {
         const { items } = await listDaysOff(ctx, Number(date));

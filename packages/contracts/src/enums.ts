@@ -64,6 +64,8 @@ export const ROLES = [
   'moderator',
   'analyst',
   'oversight',
+  /** Of the central body only: edits the national working-day calendar. */
+  'calendar_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -9,7 +9,7 @@ import { createDb, type Db } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
 /** Tables the application may only append to and read. */
-export const APPEND_ONLY_TABLES = ['appeal_event'] as const;
+export const APPEND_ONLY_TABLES = ['appeal_event', 'personal_data_read', 'calendar_change'] as const;
 
 /** The role a connection string signs in as. */
 export function roleOf(url: string): string {

@@ -9,5 +9,6 @@ import type { ProcessTables } from '../modules/process/process.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { CallsTables } from '../modules/calls/calls.tables.ts';
+import type { AuditTables } from '../modules/audit/audit.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables {}

@@ -11,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     drop rule if exists appeal_event_no_delete on appeal_event;
     create function appeal_event_refuse_change() returns trigger language plpgsql as $$
     begin
-      raise exception 'appeal_event is append-only: % refused', tg_op
+      raise exception '% is append-only: % refused', tg_table_name, tg_op
         using errcode = 'insufficient_privilege', hint = 'an event is corrected by a later event, never by changing it';
     end $$;
     create trigger appeal_event_refuse_update_delete before update or delete on appeal_event

@@ -2,6 +2,7 @@
 // every module changes an appeal's status: `moveAppeal`.
 import type { AppealStatus } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
+import { auditRead } from '../audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid, sha256 } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
@@ -86,6 +87,7 @@ export async function getAppealCard(ctx: AppContext, staff: Staff, id: string) {
   const { accessCodeHash: _, search: __, ...rest } = appeal;
   const view = maskApplicant(staff, rest);
   const hideLinks = appeal.confidential && !showPersonal;
+  auditRead(ctx, staff, appeal.id, 'card');
   return {
     ...view,
     ...termFlags(appeal, ctx.clock.now()),

@@ -2,6 +2,7 @@
 // intake names them; staff download them from the appeal card.
 import { fileTypeFromBuffer } from 'file-type';
 import type { AppContext } from '../../app-context.ts';
+import { auditRead } from '../audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
@@ -77,7 +78,9 @@ export async function readAttachment(ctx: AppContext, staff: Staff, appealId: st
   if (appeal.confidential && !canSeeApplicant(staff, appeal)) throw new AppError('NOT_FOUND');
   const att = await ctx.db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('appealId', '=', appeal.id).executeTakeFirst();
   if (!att) throw new AppError('NOT_FOUND');
-  return { ...att, data: await ctx.storage.get(att.storageKey) };
+  const data = await ctx.storage.get(att.storageKey);
+  auditRead(ctx, staff, appeal.id, 'attachment', att.id);
+  return { ...att, data };
 }
 
 /**

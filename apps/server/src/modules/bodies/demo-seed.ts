@@ -15,6 +15,9 @@ export const DEMO_TOTP_SECRET = 'TYNDAUDEMOTOTPSECRETKAZAKHSTANQZ';
 export const DEMO_ROLES = ['admin', 'comms_officer', 'head', 'deputy', 'executor', 'operator', 'ethics_commissioner', 'moderator'] as const;
 
 /** demo e-mail of a role in a body: head@akimat-astana.example.kz */
+/** The central body (settings.central): its calendar_admin edits the national calendar. */
+export const CENTRAL_BODY_CODE = DEMO_BODIES[0].code;
+
 export const demoEmail = (role: string, bodyCode: string) => `${role.replace('_', '-')}@${bodyCode}.example.kz`;
 
 /**
@@ -49,7 +52,7 @@ export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {
           nameKk: b.name.kk,
           nameRu: b.name.ru,
           nameEn: b.name.en,
-          settings: { numberPrefix: b.numberPrefix, contacts: b.contacts, channels: b.channels, fallbackUnitCode: b.units[0].code },
+          settings: { numberPrefix: b.numberPrefix, contacts: b.contacts, channels: b.channels, fallbackUnitCode: b.units[0].code, ...(b.code === CENTRAL_BODY_CODE ? { central: true } : {}) },
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -81,13 +84,13 @@ export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {
       staff += people.length;
     }
     if (!accounts) return;
-    // Cross-body readers sit in the first ministry.
-    const first = DEMO_BODIES[0].code;
+    // Cross-body readers and the calendar's administrator sit in the first ministry, the central body.
+    const first = CENTRAL_BODY_CODE;
     await tx
       .insertInto('staffUser')
-      .values(['analyst', 'oversight'].map((role) => withDemoTotp({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
+      .values(['analyst', 'oversight', 'calendar_admin'].map((role) => withDemoTotp({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
       .execute();
-    staff += 2;
+    staff += 3;
   });
   return { bodies: DEMO_BODIES.length, staff };
 }

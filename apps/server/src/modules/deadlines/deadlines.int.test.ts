@@ -86,7 +86,7 @@ describe('working days through the API', () => {
 
 describe('administrator entries', () => {
   test('an admin enters Kurban Ait 2027; others may not; removal restores the five-day week', async () => {
-    const admin = await env.login('admin', 'min-labour');
+    const admin = await env.login('calendar_admin', 'min-info');
     const executor = await env.login('executor', 'min-labour');
     const payload = { date: '2027-05-17', reason: 'Kurban Ait 2027, first day (ДУМК)', kind: 'holiday' };
     assert.equal((await env.app.inject({ method: 'POST', url: '/api/v1/calendar/days-off', payload })).statusCode, 401);
@@ -109,7 +109,7 @@ describe('administrator entries', () => {
   });
 
   test('a Saturday made working counts as a working day', async () => {
-    const admin = await env.login('admin', 'min-labour');
+    const admin = await env.login('calendar_admin', 'min-info');
     const res = await env.app.inject({ method: 'POST', url: '/api/v1/calendar/working-days', headers: { cookie: admin }, payload: { date: '2027-09-04', reason: 'Decree: Saturday 4 September worked' } });
     assert.equal(res.statusCode, 201, res.body);
     assert.equal(await addWorking('2027-09-03', 1), '2027-09-04');
@@ -118,7 +118,7 @@ describe('administrator entries', () => {
   });
 
   test('a change of the calendar recounts the terms of open appeals running over it (not an extended legal term)', async () => {
-    const admin = await env.login('admin', 'min-labour');
+    const admin = await env.login('calendar_admin', 'min-info');
     const open = await registerAt('2026-11-24T04:00:00Z'); // Tuesday: legal due 15 December
     const extended = await registerAt('2026-11-24T05:00:00Z');
     await env.ctx.db.updateTable('appeal').set({ extended: true }).where('id', '=', extended.id).execute();

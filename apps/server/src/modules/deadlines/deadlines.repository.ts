@@ -118,16 +118,23 @@ export async function redirectsBetween(db: Tx, bodyId: string, from: Date, to: D
 }
 
 /** Open appeals whose terms may run over `date`: received by its end, legal term not over before it. */
-export async function openAppealsSpanning(db: Tx, from: Date, to: Date, openStatuses: readonly string[]) {
-  return db
-    .selectFrom('appeal')
-    .select(['id', 'bodyId', 'channel', 'difficulty', 'receivedAt', 'legalDueAt', 'targetDueAt', 'redirectDueAt', 'extended'])
-    .where('status', 'in', openStatuses)
-    .where('receivedAt', '<=', to)
-    .where('legalDueAt', '>=', from)
-    .execute();
-}
 
 export async function updateTerms(tx: Tx, id: string, terms: { legalDueAt?: Date; redirectDueAt?: Date; targetDueAt?: Date }) {
   await tx.updateTable('appeal').set(terms).where('id', '=', id).execute();
+}
+
+/** The stored entry of a date, locked until the change commits (two changes of one date queue). */
+export async function lockDay(tx: Tx, date: string) {
+  return tx.selectFrom('calendarDay').select(['kind', 'reason', 'source', 'origin']).where('date', '=', date).forUpdate().executeTakeFirst();
+}
+
+export async function listChanges(db: Tx, q: { afterId?: string; limit: number }) {
+  let query = db
+    .selectFrom('calendarChange as c')
+    .innerJoin('calendarRecountJob as j', 'j.id', 'c.recountJobId')
+    .select(['c.id', 'c.date', 'c.before', 'c.after', 'c.reason', 'c.changedBy', 'c.changedByLabel', 'c.at', 'c.recountJobId', 'j.status', 'j.processed', 'j.changed', 'j.finishedAt'])
+    .orderBy('c.id', 'desc')
+    .limit(q.limit + 1);
+  if (q.afterId) query = query.where('c.id', '<', q.afterId);
+  return query.execute();
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { requireStaff } from '../../platform/http.ts';
-import { addWorkingDays, ADMIN_DAY_OFF_KINDS, listDaysOff, removeCalendarDay, setCalendarDay } from './calendar.ts';
+import { addWorkingDays, ADMIN_DAY_OFF_KINDS, listCalendarChanges, listDaysOff, removeCalendarDay, setCalendarDay } from './calendar.ts';
 import { listChannelStandards, setChannelStandard } from './channel-standards.ts';
 import { CALENDAR_EDITORS } from './deadlines.policy.ts';
 import { dailyMonitoring } from './monitoring.ts';
@@ -18,7 +18,24 @@ const DayOffItem = Type.Object({
   source: Type.String(),
   origin: Type.String({ description: 'generated (law and known decrees) | admin' }),
 });
-const StoredDay = Type.Object({ date: Type.String(), kind: Type.String(), reason: Type.String(), source: Type.String(), origin: Type.String(), working: Type.Boolean(), recalculated: Type.Integer({ description: 'open appeals whose terms were counted again' }) });
+const Recount = {
+  recalculated: Type.Integer({ description: 'open appeals whose terms were counted again' }),
+  changeId: Type.String({ description: 'the calendar_change record of this change' }),
+  recountJobId: Type.String({ description: 'the recount job (resumes after a stop; see GET /calendar/changes)' }),
+};
+const StoredDay = Type.Object({ date: Type.String(), kind: Type.String(), reason: Type.String(), source: Type.String(), origin: Type.String(), working: Type.Boolean(), ...Recount });
+const Snapshot = Type.Union([Type.Object({ kind: Type.String(), reason: Type.String(), source: Type.String(), origin: Type.String() }), Type.Null()]);
+const CalendarChange = Type.Object({
+  id: Type.String(),
+  date: Type.String(),
+  before: Snapshot,
+  after: Snapshot,
+  reason: Type.String(),
+  changedBy: Type.Union([Type.String(), Type.Null()]),
+  changedByLabel: Type.String(),
+  at: Type.String(),
+  recount: Type.Object({ jobId: Type.String(), status: Type.String(), processed: Type.Integer(), changed: Type.Integer(), finishedAt: Type.Union([Type.String(), Type.Null()]) }),
+});
 const Standard = Type.Object({
   channel: Type.String(),
   light: Type.Integer(),
@@ -62,7 +79,7 @@ export function deadlinesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['calendar'],
-          summary: 'Administrator: make a date a day off (a transfer by decree, the official Kurban Ait date as kind=holiday)',
+          summary: 'Calendar administrator of the central body: make a date a day off (a transfer by decree, the official Kurban Ait date as kind=holiday)',
           body: Type.Object({ date: IsoDate, reason: Type.String({ minLength: 3, maxLength: 500 }), kind: Type.Optional(Type.Union(ADMIN_DAY_OFF_KINDS.map((k) => Type.Literal(k)))) }),
           response: { 201: StoredDay },
         },
@@ -78,7 +95,7 @@ export function deadlinesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['calendar'],
-          summary: 'Administrator: make a date a working day (a Saturday worked by decree)',
+          summary: 'Calendar administrator of the central body: make a date a working day (a Saturday worked by decree)',
           body: Type.Object({ date: IsoDate, reason: Type.String({ minLength: 3, maxLength: 500 }) }),
           response: { 201: StoredDay },
         },
@@ -94,14 +111,31 @@ export function deadlinesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['calendar'],
-          summary: 'Administrator: remove the stored entry of a date (it falls back to the five-day week)',
+          summary: 'Calendar administrator of the central body: remove the stored entry of a date (it falls back to the five-day week)',
           params: Type.Object({ date: IsoDate }),
-          response: { 200: Type.Object({ date: Type.String(), recalculated: Type.Integer() }) },
+          querystring: Type.Object({ reason: Type.Optional(Type.String({ minLength: 3, maxLength: 500 })) }),
+          response: { 200: Type.Object({ date: Type.String(), ...Recount }) },
         },
       },
       async (req) => {
         const staff = requireStaff(req, CALENDAR_EDITORS);
-        return { date: req.params.date, ...(await removeCalendarDay(ctx, req.params.date, staff)) };
+        return { date: req.params.date, ...(await removeCalendarDay(ctx, req.params.date, staff, req.query.reason)) };
+      },
+    );
+
+    app.get(
+      '/calendar/changes',
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: 'Every change of the calendar, newest first: who, the day before and after, why, and its recount of open terms',
+          querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+          response: { 200: Type.Object({ items: Type.Array(CalendarChange), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        },
+      },
+      async (req) => {
+        requireStaff(req);
+        return listCalendarChanges(ctx, req.query);
       },
     );
 

@@ -9,3 +9,4 @@ export { getChannelStandard, setChannelStandard, listChannelStandards, DEFAULT_C
 export { dailyMonitoring } from './monitoring.ts';
 export { calendarRevisionIs } from './deadlines.repository.ts';
 export { deadlinesRoutes } from './deadlines.routes.ts';
+export { resumeRecountJobs, runRecountJob } from './recount-job.ts';

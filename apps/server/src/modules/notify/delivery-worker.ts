@@ -14,6 +14,7 @@ import { startTelegramPolling, telegramSender } from './telegram.ts';
 import { render } from './templates.ts';
 import { openedPayload } from '../../platform/secrets.ts';
 import { purgeExpiredIdempotencyKeys } from '../appeals/index.ts';
+import { resumeRecountJobs } from '../deadlines/index.ts';
 import * as repo from './notify.repository.ts';
 import { queueDailyDigests, queueDeadlineAlerts } from './staff-alerts.ts';
 
@@ -251,6 +252,8 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
     await queueDailyDigests(ctx);
     // Idempotency-Key answers (sealed access codes among them) live 24 hours.
     await purgeExpiredIdempotencyKeys(ctx);
+    // A recount of terms a stopped process left half-way goes on.
+    await resumeRecountJobs(ctx, log);
   }
 
   return {

@@ -3,6 +3,7 @@
 // event in the appeal's history (posting is shown to the applicant).
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
+import { auditRead } from '../audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageOf } from '../../platform/pagination.ts';
 import type { Staff } from '../auth/index.ts';
@@ -82,6 +83,7 @@ export async function getLetterPdf(ctx: AppContext, staff: Staff, id: string): P
     message,
     signer: { name: signerName, title: SIGNER_TITLE[lang] },
   });
+  if (n.appealId) auditRead(ctx, staff, n.appealId, 'letter_pdf', n.id);
   return { pdf, fileName: `letter-${appeal?.number ?? n.id}.pdf` };
 }
 
