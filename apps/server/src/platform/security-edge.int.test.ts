@@ -13,7 +13,8 @@ import { createTestEnv, citizenAppeal, type TestEnv } from '../../test/harness.t
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { loadConfig, parseTrustProxy } from '../config.ts';
-import { loggableError, loggableUrl } from './edge.ts';
+import { loggableError } from './edge.ts';
+import { redactUrl } from './log.ts';
 import { runEdgeUpkeep } from '../edge-upkeep.ts';
 import { DEMO_PASSWORD, demoEmail } from '../modules/bodies/demo-seed.ts';
 
@@ -243,7 +244,7 @@ describe('the request log', () => {
     await logged.inject({ method: 'POST', url: '/api/v1/appeals', payload: citizenAppeal(astana, { applicant: { type: 'individual', name: 'Айгерим Садыкова', iin: '123456789012', email: 'aigerim@example.kz' } }) });
     const log = lines.join('');
     assert.ok(lines.length >= 10, log);
-    assert.match(log, /\/api\/v1\/track\/[^"]*code=\[hidden\]/);
+    assert.match(log, /\/api\/v1\/track\/[^"]*code=…/);
     for (const secret of [accessCode, DEMO_PASSWORD, cookie.split('=')[1], '880516300374', '123456789012', 'aigerim@example.kz', 'Айгерим', '+77011234567', 'вывозят']) {
       assert.ok(!log.includes(secret), `the log holds ${secret}`);
     }
@@ -255,7 +256,7 @@ describe('the request log', () => {
     assert.equal(out.code, '22P02');
     assert.ok(!JSON.stringify(out).includes('880516300374'));
     assert.ok(!JSON.stringify(out).includes('a@example.kz'));
-    assert.equal(loggableUrl('/api/v1/track/AST-2026-000001?lang=en&code=ABCDEFGHJK'), '/api/v1/track/AST-2026-000001?lang=en&code=[hidden]');
+    assert.equal(redactUrl('/api/v1/track/AST-2026-000001?lang=en&code=ABCDEFGHJK'), '/api/v1/track/AST-2026-000001?lang=…&code=…');
   });
 });
 
