@@ -42,8 +42,10 @@ after(async () => {
   fs.rmSync(webDist, { recursive: true, force: true });
 });
 
+// A new e-mail each time: these tests count the per-address limit, not the account's lock-out.
+let attempt = 0;
 const wrongSignIn = (a: FastifyInstance, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') =>
-  a.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers, payload: { email: 'nobody@example.kz', password: 'wrong-password' } });
+  a.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers, payload: { email: `nobody-${++attempt}@example.kz`, password: 'wrong-password' } });
 
 describe('client address and shared limits', () => {
   test('TRUST_PROXY unset: 25 wrong sign-ins with a new X-Forwarded-For each are limited after 10', async () => {
