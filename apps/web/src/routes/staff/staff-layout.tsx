@@ -50,7 +50,8 @@ export function StaffLayout() {
     ...(RECEPTION_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/reception', label: t('staffNav.reception'), exact: false }] : []),
     ...(DESK_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/front-office', label: t('staffNav.frontOffice'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
-    ...(staff.role === 'admin' || staff.role === 'comms_officer' ? [{ to: '/$lang/staff/letters', label: t('staffNav.letters'), exact: false }] : []),
+    // The ethics commissioner prints the letters to confidential applicants (and sees only those).
+    ...(staff.role === 'admin' || staff.role === 'comms_officer' || staff.role === 'ethics_commissioner' ? [{ to: '/$lang/staff/letters', label: t('staffNav.letters'), exact: false }] : []),
     { to: '/$lang/staff/settings', label: t('staffNav.settings'), exact: false },
   ] as const;
 
