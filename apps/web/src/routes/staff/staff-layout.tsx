@@ -51,7 +51,8 @@ export function StaffLayout() {
     ...(RECEPTION_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/reception', label: t('staffNav.reception'), exact: false }] : []),
     ...(DESK_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/front-office', label: t('staffNav.frontOffice'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
-    ...(staff.role === 'admin' || staff.role === 'comms_officer' ? [{ to: '/$lang/staff/letters', label: t('staffNav.letters'), exact: false }] : []),
+    // The ethics commissioner prints the letters to confidential applicants (and sees only those).
+    ...(staff.role === 'admin' || staff.role === 'comms_officer' || staff.role === 'ethics_commissioner' ? [{ to: '/$lang/staff/letters', label: t('staffNav.letters'), exact: false }] : []),
     ...(CALL_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls', label: t('staffNav.calls'), exact: true }] : []),
     ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
