@@ -127,6 +127,8 @@ function ctiEventRoute(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/cti/:token',
       {
+        // The token is in the address: keep it out of the request log (info level).
+        logLevel: 'warn',
         schema: {
           tags: CTI,
           summary: 'Zammad Generic CTI event from the PBX (newCall, answer, hangup), JSON or form-encoded; a newCall from a blocked number is answered {"action":"reject","reason":"busy"}',
