@@ -109,6 +109,17 @@ test('an operator takes a call to a consultation from the knowledge base, and an
   expect(appeal.kind).toBe('complaint');
   expect(appeal.channel).toBe('call_centre');
   await snap(page, testInfo, 'console-appeal');
+
+  // b: a callback for the same caller; it waits in the queue until an attempt reaches them.
+  await page.locator('h1').focus();
+  await page.keyboard.press('b');
+  await expect(page.locator('#call-dueAt')).toBeFocused();
+  await page.getByTestId('call-submit').click();
+  await expect(message).toHaveText(msg(lang, 'console.callbackDone'));
+  const waiting = page.getByTestId('callback-queue').getByRole('article').filter({ hasText: '7015550122' });
+  await expect(waiting).toHaveCount(1);
+  await waiting.getByRole('button', { name: new RegExp(msg(lang, 'console.recordAttempt')) }).click();
+  await expect(waiting).toHaveCount(0);
   await page.context().close();
 });
 

@@ -19,6 +19,7 @@ import { ShortcutsHelp } from '../../features/staff/components/shortcuts-help.ts
 import { useMe } from '../../features/staff/api.ts';
 import { patchCall, useCall, useLiveCalls, type Call } from '../../features/calls/api.ts';
 import { CallForm, type CallAction } from '../../features/calls/components/call-forms.tsx';
+import { CallbackQueue } from '../../features/calls/components/callback-queue.tsx';
 import { ArticlePicker } from '../../features/knowledge/components/article-picker.tsx';
 import classes from './staff.module.css';
 
@@ -143,6 +144,13 @@ export function CallsPage() {
           )}
         </Stack>
       </SimpleGrid>
+      <CallbackQueue
+        onOpen={(id) => {
+          setAction(null);
+          open(id);
+          focusSoon(() => document.getElementById('call-title'));
+        }}
+      />
       <ShortcutsHelp
         items={[
           { keys: ['j', 'k'], label: t('console.keys.rows') },

@@ -62,7 +62,7 @@ export function ArticlePicker({ onInsert, language, headingOrder = 3, inputId }:
                       {a.body}
                     </Text>
                   </Stack>
-                  <Button variant="outline" onClick={() => onInsert(a)} aria-label={t('knowledge.insertNamed', { title: a.title })}>
+                  <Button variant="outline" style={{ flexShrink: 0 }} onClick={() => onInsert(a)} aria-label={t('knowledge.insertNamed', { title: a.title })}>
                     {t('knowledge.insert')}
                   </Button>
                 </Group>
