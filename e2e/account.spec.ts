@@ -27,7 +27,7 @@ test('a moderator enrols a second factor, signs in with a recovery code, changes
   await expect(page.getByTestId('totp-state')).toHaveText(msg(lang, 'account.totpOn', { count: 10 }));
 
   // Signing in again now asks for the second step; a recovery code does instead of the app.
-  await page.getByRole('button', { name: msg(lang, 'staffNav.logout') }).click();
+  await page.getByRole('button', { name: msg(lang, 'staffNav.logout'), exact: true }).click();
   await page.getByLabel(msg(lang, 'login.email')).fill(email);
   await page.getByLabel(msg(lang, 'login.password'), { exact: true }).fill('demo-password');
   await page.getByRole('button', { name: msg(lang, 'login.submit') }).click();

@@ -72,6 +72,9 @@ function answer(ctx: AppContext, reply: FastifyReply, result: SignInResult) {
   return { step: result.step, challenge: result.challenge, expiresAt: result.expiresAt.toISOString(), ...(result.enrolment ? { enrolment: result.enrolment } : {}) };
 }
 
+/** The state of the browser's OpenID Connect sign-in in progress (oidc.ts). */
+const OIDC_STATE_COOKIE = 'tyndau_oidc_state';
+
 const webLanguage = (value: unknown) => ((LANGUAGES as readonly string[]).includes(String(value)) ? String(value) : 'kk');
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -135,7 +138,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: loginLimit,
         schema: { tags: ['auth'], summary: 'Sign in through the OpenID Connect provider: redirects there (PKCE, state, nonce)', querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }) },
       },
-      async (req, reply) => reply.redirect((await startOidcSignIn(ctx, webLanguage(req.query.lang ?? req.lang))).toString(), 302),
+      async (req, reply) => {
+        const { url, state } = await startOidcSignIn(ctx, webLanguage(req.query.lang ?? req.lang));
+        reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/v1/auth/oidc/', httpOnly: true, sameSite: 'lax', secure: ctx.config.env === 'production', maxAge: 600 });
+        return reply.redirect(url.toString(), 302);
+      },
     );
 
     app.get(
@@ -144,7 +151,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
         try {
-          const { language, result } = await finishOidcSignIn(ctx, query);
+          reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/v1/auth/oidc/' });
+          const { language, result } = await finishOidcSignIn(ctx, query, req.cookies[OIDC_STATE_COOKIE]);
           if (result.kind === 'session') {
             setSessionCookie(ctx, reply, result.token);
             return reply.redirect(`/${language}/staff`, 302);

@@ -56,7 +56,7 @@ after(async () => {
 });
 
 /** Start at Tyndau, walk the provider's redirects like a browser, come back to the callback. */
-async function signInThroughProvider(email: string, verified = true, tamper?: (callback: URL) => void) {
+async function signInThroughProvider(email: string, verified = true, tamper?: (callback: URL) => void, otherBrowser = false) {
   account = { email, verified };
   const start = await env.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start?lang=ru' });
   assert.equal(start.statusCode, 302);
@@ -77,7 +77,9 @@ async function signInThroughProvider(email: string, verified = true, tamper?: (c
   }
   assert.equal(location.origin + location.pathname, REDIRECT);
   tamper?.(location);
-  return env.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${location.search}` });
+  const state = start.cookies.find((c) => c.name === 'tyndau_oidc_state')!;
+  assert.equal(state.httpOnly, true);
+  return env.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${location.search}`, headers: otherBrowser ? {} : { cookie: `tyndau_oidc_state=${state.value}` } });
 }
 
 test('the sign-in page learns that OIDC is on', async () => {
@@ -108,7 +110,7 @@ test('a head still gives the TOTP code after the provider: the step goes on in t
 test('no account for the e-mail, an unverified e-mail, a replayed or forged state: no session', async () => {
   const none = await signInThroughProvider('stranger@example.kz');
   assert.equal(none.headers.location, '/ru/staff/login#error=oidc_no_account');
-  assert.equal(none.cookies.length, 0);
+  assert.equal(none.cookies.find((c) => c.name === 'tyndau_session'), undefined);
   const unverified = await signInThroughProvider(demoEmail('operator', 'akimat-astana'), false);
   assert.equal(unverified.headers.location, '/ru/staff/login#error=oidc_no_account');
   let query = '';
@@ -116,10 +118,16 @@ test('no account for the e-mail, an unverified e-mail, a replayed or forged stat
     query = u.search;
   });
   assert.ok(first.cookies.find((c) => c.name === 'tyndau_session'));
-  const replay = await env.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${query}` });
+  const replay = await env.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${query}`, headers: { cookie: `tyndau_oidc_state=${new URLSearchParams(query).get('state')}` } });
   assert.equal(replay.headers.location, '/kk/staff/login#error=oidc_failed');
-  assert.equal(replay.cookies.length, 0);
+  assert.equal(replay.cookies.find((c) => c.name === 'tyndau_session'), undefined);
   const forged = await signInThroughProvider(demoEmail('operator', 'akimat-astana'), true, (u) => u.searchParams.set('state', 'forged-state-value'));
   assert.match(String(forged.headers.location), /#error=oidc_failed$/);
-  assert.equal(forged.cookies.length, 0);
+  assert.equal(forged.cookies.find((c) => c.name === 'tyndau_session'), undefined);
+});
+
+test('a callback URL finished in another browser (login CSRF) gives no session', async () => {
+  const res = await signInThroughProvider(demoEmail('operator', 'akimat-astana'), true, undefined, true);
+  assert.equal(res.headers.location, '/kk/staff/login#error=oidc_failed');
+  assert.equal(res.cookies.find((c) => c.name === 'tyndau_session'), undefined);
 });

@@ -27,8 +27,12 @@ function providerOf(ctx: AppContext): Promise<oidc.Configuration> {
   return p;
 }
 
-/** The provider's authorisation URL for a new request; its state, verifier and nonce are kept. */
-export async function startOidcSignIn(ctx: AppContext, language: string): Promise<URL> {
+/**
+ * The provider's authorisation URL for a new request; its state, verifier and nonce are kept.
+ * The caller also gives the state to the browser in a cookie: only the browser that started
+ * a sign-in may finish it (no login CSRF with someone else's callback URL).
+ */
+export async function startOidcSignIn(ctx: AppContext, language: string): Promise<{ url: URL; state: string }> {
   const provider = await providerOf(ctx);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -38,7 +42,7 @@ export async function startOidcSignIn(ctx: AppContext, language: string): Promis
     .insertInto('staffOidcRequest')
     .values({ stateHash: sha256(state), codeVerifier, nonce, language, createdAt: now, expiresAt: new Date(now.getTime() + REQUEST_TTL_MS) })
     .execute();
-  return oidc.buildAuthorizationUrl(provider, {
+  const url = oidc.buildAuthorizationUrl(provider, {
     redirect_uri: ctx.config.oidc!.redirectUri,
     scope: 'openid email profile',
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
@@ -46,6 +50,7 @@ export async function startOidcSignIn(ctx: AppContext, language: string): Promis
     state,
     nonce,
   });
+  return { url, state };
 }
 
 /**
@@ -53,12 +58,13 @@ export async function startOidcSignIn(ctx: AppContext, language: string): Promis
  * (once), the code exchanged with the verifier, the ID token checked (issuer, audience,
  * nonce, signature), and the e-mail matched to a staff account.
  */
-export async function finishOidcSignIn(ctx: AppContext, query: string): Promise<{ language: string; result: SignInResult }> {
+export async function finishOidcSignIn(ctx: AppContext, query: string, browserState: string | undefined): Promise<{ language: string; result: SignInResult }> {
   const provider = await providerOf(ctx);
   const callback = new URL(ctx.config.oidc!.redirectUri);
   callback.search = query;
   const state = callback.searchParams.get('state');
   if (!state) throw new AppError('OIDC_FAILED', 'no state');
+  if (state !== browserState) throw new AppError('OIDC_FAILED', 'the state is not the one this browser started with');
   const request = await ctx.db
     .deleteFrom('staffOidcRequest')
     .where('stateHash', '=', sha256(state))
