@@ -87,7 +87,7 @@ export async function openDatabase(config: Config, opts: { shareRunning?: boolea
   if (!url) {
     // PGPORT_EMBEDDED pins the port; by default 54329, or any free one when that is taken.
     const port = process.env.PGPORT_EMBEDDED ? Number(process.env.PGPORT_EMBEDDED) : await portFor(54329);
-    const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port, database: 'tyndau', shareRunning: opts.shareRunning });
+    const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port, database: 'tyndau', shareRunning: opts.shareRunning, production: config.env === 'production' });
     url = server.url('tyndau');
     stopEmbedded = () => server.stop();
   }

@@ -2,6 +2,7 @@
 // node_modules whose data lives in a folder and survives restarts. The command line may
 // share a server already running on the folder (the platform is up); a second platform
 // on the same folder is refused with a message that says why.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -29,17 +30,41 @@ export interface EmbeddedServer {
 }
 
 const USER = 'tyndau';
-const PASSWORD = 'tyndau-local';
+/** Published in the sources: development and tests only. Production never starts with it. */
+const DEV_PASSWORD = 'tyndau-local';
+/** In production: a random password made with the cluster, kept beside it readable by the owner only. */
+const PASSWORD_FILE = 'pg-password';
 /**
  * Through the server's Unix socket when it has one (its `host` parameter wins over the
  * address): each query costs both processes less than over loopback TCP. The address
  * stays for tools that take only host and port.
  */
-const urlOf = (port: number, socketDir?: string) => (database: string) =>
-  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
+const urlOf = (port: number, socketDir: string | undefined, password: string) => (database: string) =>
+  `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; shareRunning?: boolean }): Promise<EmbeddedServer> {
+/**
+ * The cluster's password. Production: the random one in the data folder, made with a fresh
+ * cluster; a cluster made earlier without one was made with the published password and is refused.
+ */
+function passwordFor(dataDir: string, dbDir: string, production: boolean, fresh: boolean): string {
+  if (!production) return DEV_PASSWORD;
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  if (!fresh) {
+    throw new Error(
+      `the embedded PostgreSQL of ${dbDir} was made with the published development password, which production refuses. ` +
+        'Give production a new TYNDAU_DATA_DIR (a random password is made there), or use an external PostgreSQL (DATABASE_URL).',
+    );
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, password + '\n', { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; shareRunning?: boolean; production?: boolean }): Promise<EmbeddedServer> {
   const dbDir = path.join(opts.dataDir, 'pg');
+  const production = opts.production === true;
   const running = runningServer(dbDir);
   if (running) {
     if (!opts.shareRunning) {
@@ -49,7 +74,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       );
     }
     // Not ours: use it, never stop it.
-    const url = urlOf(running.port, running.socketDir);
+    const url = urlOf(running.port, running.socketDir, passwordFor(opts.dataDir, dbDir, production, false));
     await ensureDatabase(url('postgres'), opts.database);
     return { url, stop: async () => {} };
   }
@@ -58,17 +83,21 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   // A socket path longer than the system allows would stop the server: then TCP only.
   const absolute = path.resolve(dbDir);
   const socketDir = Buffer.byteLength(path.join(absolute, `.s.PGSQL.${opts.port}`)) < 108 ? absolute : undefined;
+  // Production listens on the Unix socket only (no TCP port for anyone on the host or network).
+  if (production && !socketDir) throw new Error(`the data folder ${absolute} is too deep for a Unix socket, which production requires: use a shorter TYNDAU_DATA_DIR`);
+  const password = passwordFor(opts.dataDir, dbDir, production, fresh);
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dbDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password,
+    authMethod: production ? 'scram-sha-256' : 'password',
     persistent: true,
     // Running as root (CI, containers) needs a separate OS user for the server.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : [])],
+    postgresFlags: ['-c', `listen_addresses=${production ? '' : '127.0.0.1'}`, '-c', 'max_connections=200', ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : [])],
     // Kept to explain a failed start (the library rejects without a reason).
     onLog: (message) => {
       log.push(String(message).trim());
@@ -87,7 +116,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     const why = lines.filter((l) => /FATAL|ERROR|HINT|could not/i.test(l)).join(' ') || (e instanceof Error ? e.message : '') || 'no reason given';
     throw new Error(`the embedded PostgreSQL did not start on port ${opts.port} (data in ${dbDir}): ${why}`);
   }
-  const url = urlOf(opts.port, socketDir);
+  const url = urlOf(opts.port, socketDir, password);
   await ensureDatabase(url('postgres'), opts.database);
   return { url, stop: () => server.stop() };
 }
