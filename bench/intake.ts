@@ -4,6 +4,10 @@
 //
 //   npm run bench:intake -- [--n 20000] [--concurrency 32] [--warmup 1000] [--pool 32]
 //                           [--raw-connections 32] [--language-given 0] [--idempotent 1] [--keep] [--profile] [--waits] [--with-delivery]
+//                           [--processes 1]
+//
+// --processes N runs N platform processes on the one database (each with --pool connections);
+// the clients take turns among them, as behind a load balancer.
 //
 // By default every request is what the platform's web form sends: an Idempotency-Key, and no
 // `language` (the platform detects it). --idempotent and --language-given set the shares.
@@ -25,7 +29,7 @@ import { loadRussianTexts, rng } from './lib/corpus.ts';
 import { publicAppeal, type BodyRef } from './lib/appeal-mix.ts';
 import { childPids, cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
 
-const opts = numberFlags({ n: 20_000, concurrency: 32, warmup: 1_000, pool: 32, 'raw-connections': 32, 'language-given': 0, idempotent: 1, seed: 1 }, { keep: 'boolean', profile: 'boolean', waits: 'boolean', 'with-delivery': 'boolean' });
+const opts = numberFlags({ processes: 1, n: 20_000, concurrency: 32, warmup: 1_000, pool: 32, 'raw-connections': 32, 'language-given': 0, idempotent: 1, seed: 1 }, { keep: 'boolean', profile: 'boolean', waits: 'boolean', 'with-delivery': 'boolean' });
 
 interface Reply {
   status: number;
@@ -55,12 +59,14 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 /** Sends every payload with `concurrency` clients in flight; returns latencies (ms) and ids. */
-async function drive(agent: http.Agent, base: URL, payloads: string[], concurrency: number, idempotent: number, r: ReturnType<typeof rng>) {
+async function drive(agent: http.Agent, bases: URL[], payloads: string[], concurrency: number, idempotent: number, r: ReturnType<typeof rng>) {
   const latencies: number[] = [];
   const ids: string[] = [];
   const failures = new Map<string, number>();
   let next = 0;
-  const client = async () => {
+  const client = async (_: unknown, k: number) => {
+    // Each client keeps to one process, as a load balancer's connection would.
+    const base = bases[k % bases.length]!;
     while (next < payloads.length) {
       const i = next++;
       const headers: Record<string, string> = r.next() < idempotent ? { 'idempotency-key': `bench-${process.pid}-${i}-${payloads.length}` } : {};
@@ -145,9 +151,15 @@ const started = Date.now();
 console.log(`Tyndau intake benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
 const database = await freshDatabase('bench_intake');
 let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
+const others: Array<Awaited<ReturnType<typeof startPlatform>>> = [];
 try {
-  platform = await startPlatform({ INTAKE_RATE_LIMIT: '1000000000', BENCH_DELIVERY: opts.flags['with-delivery'] ? '1' : '0', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(opts.pool), TYNDAU_DATA_DIR: database.dir ?? os.tmpdir() }, { cpuProfileDir: opts.flags.profile ? path.join(os.tmpdir(), 'tyndau-bench-profiles') : undefined });
-  const base = new URL(platform.baseUrl);
+  const platformEnv = { INTAKE_RATE_LIMIT: '1000000000', BENCH_DELIVERY: opts.flags['with-delivery'] ? '1' : '0', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(opts.pool), TYNDAU_DATA_DIR: database.dir ?? os.tmpdir() };
+  const profile = { cpuProfileDir: opts.flags.profile ? path.join(os.tmpdir(), 'tyndau-bench-profiles') : undefined };
+  platform = await startPlatform(platformEnv, profile);
+  // The first migrated and seeded the database; the others only open it.
+  for (let i = 1; i < opts.processes; i++) others.push(await startPlatform(platformEnv, profile));
+  const bases = [platform, ...others].map((p) => new URL(p.baseUrl));
+  if (others.length) console.log(`${bases.length} platform processes on one database`);
   const settings = new pg.Client({ connectionString: database.url });
   settings.on('error', () => {});
   await settings.connect();
@@ -166,12 +178,12 @@ try {
   console.log(`${bodies.length} bodies, ${topics.length} topics, ${russian.length} real Russian texts; language given in ${Math.round(opts['language-given'] * 100)}% of requests, Idempotency-Key in ${Math.round(opts.idempotent * 100)}%`);
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
-  const w = await drive(agent, base, warmup, opts.concurrency, opts.idempotent, r);
+  const w = await drive(agent, bases, warmup, opts.concurrency, opts.idempotent, r);
   if (w.failures.size) throw new Error(`warm-up failures: ${JSON.stringify([...w.failures])}`);
 
-  const meter = cpuMeter({ 'load generator': () => [process.pid], platform: () => [platform!.pid, ...childPids(platform!.pid)], postgres: () => (database.dir ? postgresPids(database.dir) : []) });
+  const meter = cpuMeter({ 'load generator': () => [process.pid], platform: () => [platform!, ...others].flatMap((p) => [p.pid, ...childPids(p.pid)]), postgres: () => (database.dir ? postgresPids(database.dir) : []) });
   const waits = opts.flags.waits ? sampleWaits(database.url) : undefined;
-  const run = await drive(agent, base, measured, opts.concurrency, opts.idempotent, r);
+  const run = await drive(agent, bases, measured, opts.concurrency, opts.idempotent, r);
   const cpu = meter();
   const waited = await waits?.();
   agent.destroy();
@@ -200,6 +212,7 @@ try {
   const ok = run.ids.length / run.seconds >= 1000 && lat.p99 <= 50;
   console.log(`\nTarget ≥ 1,000 appeals/s at p99 ≤ 50 ms with 32 clients: ${ok ? 'met' : 'NOT met'} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 } finally {
+  await Promise.all(others.map((p) => p.stop()));
   await platform?.stop();
   await database.close({ keep: opts.flags.keep });
   if (opts.flags.keep && database.dir) console.log(`kept ${database.dir}`);

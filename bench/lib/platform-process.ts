@@ -13,7 +13,7 @@ const config = { ...loadConfig(), webDist: '/nonexistent' };
 const { ctx, close, url } = await createContext(config, { seedDemoIfEmpty: true, serverLimits: true });
 const app = await buildApp(ctx, { logger: false });
 // As main.ts runs it, when asked: with no mail or SMS server configured, messages end 'held'.
-const delivery = process.env.BENCH_DELIVERY === '1' ? createDeliveryWorker(ctx, { databaseUrl: url, log: () => {} }) : undefined;
+const delivery = process.env.BENCH_DELIVERY === '1' ? createDeliveryWorker(ctx, { databaseUrl: url, log: process.env.BENCH_LOG === '1' ? (msg, err) => console.error(`[delivery] ${msg}`, err ?? '') : () => {} }) : undefined;
 await delivery?.start();
 // As main.ts runs it: the search indexes' pending lists merged away from intake.
 const searchUpkeep = startSearchUpkeep(ctx, () => {});

@@ -141,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       databaseAcquireMs: positiveInt(env.DATABASE_ACQUIRE_TIMEOUT_MS, 5_000, 'DATABASE_ACQUIRE_TIMEOUT_MS'),
       statementMs: positiveInt(env.DATABASE_STATEMENT_TIMEOUT_MS, 5_000, 'DATABASE_STATEMENT_TIMEOUT_MS'),
       idleInTransactionMs: positiveInt(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 30_000, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
-      handlerMs: positiveInt(env.HANDLER_TIMEOUT_MS, 9_000, 'HANDLER_TIMEOUT_MS'),
+      handlerMs: positiveInt(env.HANDLER_TIMEOUT_MS, 8_000, 'HANDLER_TIMEOUT_MS'),
       requestMs: positiveInt(env.REQUEST_TIMEOUT_MS, 30_000, 'REQUEST_TIMEOUT_MS'),
       intakeQueuePerBody: positiveInt(env.INTAKE_QUEUE_LIMIT, 1_000, 'INTAKE_QUEUE_LIMIT'),
       shutdownMs: positiveInt(env.SHUTDOWN_TIMEOUT_MS, 20_000, 'SHUTDOWN_TIMEOUT_MS'),

@@ -48,6 +48,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
+    // A clean stop has a deadline: requests and sends that do not finish by then are cut off
+    // (what they had not committed is not acknowledged; a claimed message's lease brings it back).
+    setTimeout(() => {
+      console.error(`Tyndau: clean stop took longer than ${config.limits.shutdownMs} ms; exiting`);
+      process.exit(1);
+    }, config.limits.shutdownMs).unref();
     await app.close();
     await delivery.stop();
     await searchUpkeep.stop();

@@ -62,6 +62,10 @@ export function createDb(url: string, poolSize = 20, timeouts?: DbTimeouts): { d
     }),
   });
   pool.on('connect', sendMarkedAsPrepared);
+  // A connection lost while checked out between two statements (PostgreSQL killed in the
+  // middle of a transaction) emits 'error' on its client, which without a listener ends the
+  // whole process. The transaction's next statement fails (503) and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', (err) => console.error(`PostgreSQL connection lost in use: ${err.message}`)));
   // An idle connection the server closes (a PostgreSQL restart, the embedded server
   // stopping at shutdown) is dropped from the pool; without a listener it would crash the process.
   pool.on('error', (err) => {

@@ -87,8 +87,11 @@ const queues = new WeakMap<Db, IntakeQueue>();
 export function intakeQueue(ctx: AppContext): IntakeQueue {
   let queue = queues.get(ctx.db);
   if (!queue) {
-    const { intakeQueuePerBody, handlerMs } = ctx.config.limits;
-    queue = new IntakeQueue((rows) => insertRegisteredAppeals(ctx.db, rows, ctx.events.inlineSubscribers('appeal.registered')), intakeQueuePerBody, handlerMs);
+    const { intakeQueuePerBody, handlerMs, statementMs } = ctx.config.limits;
+    // An appeal that has waited so long that its statement could outlast the request's
+    // deadline is refused unwritten rather than written after its client heard 503.
+    const maxWaitMs = Math.max(1_000, handlerMs - statementMs);
+    queue = new IntakeQueue((rows) => insertRegisteredAppeals(ctx.db, rows, ctx.events.inlineSubscribers('appeal.registered')), intakeQueuePerBody, maxWaitMs);
     queues.set(ctx.db, queue);
   }
   return queue;

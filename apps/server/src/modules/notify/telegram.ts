@@ -98,7 +98,11 @@ export function startTelegramPolling(ctx: AppContext, log: (msg: string, err?: u
   }
 
   const loop = (async () => {
+    // A failure to take the lock's connection (a busy pool at start, PostgreSQL restarting)
+    // is retried soon, 2 s, 4 s … up to retryMs; finding the lock taken waits retryMs.
+    let failures = 0;
     while (!stopped) {
+      let failed = false;
       try {
         await ctx.db.connection().execute(async (conn) => {
           const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${POLL_LOCK_KEY}) as ok`.execute(conn);
@@ -110,9 +114,11 @@ export function startTelegramPolling(ctx: AppContext, log: (msg: string, err?: u
           }
         });
       } catch (err) {
+        failed = true;
         log('Telegram polling stopped; will retry', err);
       }
-      if (!stopped) await sleep(retryMs);
+      failures = failed ? failures + 1 : 0;
+      if (!stopped) await sleep(failed ? Math.min(retryMs, 1_000 * 2 ** failures) : retryMs);
     }
   })();
 

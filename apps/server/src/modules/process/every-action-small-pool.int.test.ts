@@ -1,8 +1,8 @@
 // The rule "nothing holds a connection while waiting for another", enforced: every process
 // action and every reception action that takes a transaction runs 50 at once on a pool of
 // two connections. An action that reads through the pool inside its transaction waits for a
-// connection the other waiters hold, and the batch never finishes (before the pool's acquire
-// timeout it hung for good; now it fails with 503s) — so each batch must be all 2xx within a bound.
+// connection the other waiters hold, and the batch never finishes (on the server, with its
+// acquire timeout, it ends in 503s instead) — so each batch must be all 2xx within a bound.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
