@@ -117,10 +117,10 @@ describe('security headers', () => {
     assert.match(String(prodPage.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/);
     assert.match(String(prodPage.headers['content-security-policy']), /upgrade-insecure-requests/);
 
-    // The API documentation carries its own CSP (hashes of its inline code), over http without the upgrade.
+    // The API documentation carries its own CSP, over http without the upgrade.
     const docs = await dev.inject('/api/v1/docs');
     assert.equal(docs.statusCode, 200);
-    assert.match(String(docs.headers['content-security-policy']), /script-src 'self' 'sha256-/);
+    assert.match(String(docs.headers['content-security-policy']), /script-src 'self'/);
     assert.doesNotMatch(String(docs.headers['content-security-policy']), /upgrade-insecure-requests/);
   });
 
@@ -211,6 +211,8 @@ describe('malformed ids, cursors, dates and characters are 4xx', () => {
       '/api/v1/staff?role=%00',
       '/api/v1/track/%00?code=x',
       '/api/v1/stats?from=0000-00-00',
+      '/api/v1/bodies?limit=Infinity',
+      '/api/v1/bodies?limit=1e999',
       '/api/v1/stats?from=0000-01-01',
       '/api/v1/appeals?to=0000-01-01',
       '/api/v1/calendar/days-off?year=-1',

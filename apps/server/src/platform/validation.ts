@@ -12,7 +12,21 @@ export function installValidation(app: FastifyInstance): void {
   const build = AjvCompiler();
   const coercing = build({}, { customOptions: { ...common, coerceTypes: 'array' } });
   const strict = build({}, { customOptions: { ...common, coerceTypes: false } });
-  app.setValidatorCompiler((route) => (route.httpPart === 'body' ? strict : coercing)(route));
+  app.setValidatorCompiler((route) => {
+    if (route.httpPart === 'body') return strict(route);
+    const validate = coercing(route);
+    // "Infinity" and "1e999" coerce to a number that is no number a query can use (it
+    // passed `maximum` and reached PostgreSQL as a LIMIT): refused like any other bad value.
+    const checked = (data: unknown) => {
+      const ok = validate(data);
+      checked.errors = (validate as { errors?: unknown }).errors;
+      if (ok !== true) return ok;
+      const bad = Object.entries((data ?? {}) as Record<string, unknown>).find(([, v]) => typeof v === 'number' && !Number.isFinite(v));
+      return bad ? { error: Object.assign(new Error(`${bad[0]} must be a finite number`), { statusCode: 400, validation: [{ instancePath: `/${bad[0]}`, keyword: 'type', message: 'must be a finite number', params: {} }] }) } : true;
+    };
+    checked.errors = undefined as unknown;
+    return checked as unknown as typeof validate;
+  });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
