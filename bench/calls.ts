@@ -75,7 +75,6 @@ try {
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(opts.pool),
     TYNDAU_DATA_DIR: database.dir ?? os.tmpdir(),
-    CTI_TOKEN_SECRET: `bench-${process.pid}-${Date.now()}`,
   });
   const base = new URL(platform.baseUrl);
   const admin = await login(platform.baseUrl, 'admin@akimat-astana.example.kz');

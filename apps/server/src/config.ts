@@ -48,8 +48,6 @@ export interface Config {
   oidc?: OidcConfig;
   /** Code of the body whose administrator edits the shared knowledge-base articles. */
   knowledgeCentralBody: string;
-  /** Secret the CTI tokens are derived from; unset: a key file in the data folder (cti-token.key). */
-  ctiTokenSecret?: string;
   /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
   limits: Limits;
 }
@@ -154,7 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: demoFlag === '1' || (nodeEnv !== 'production' && demoFlag !== '0'),
     oidc: oidcConfig(env, nodeEnv),
     knowledgeCentralBody: env.KNOWLEDGE_CENTRAL_BODY ?? 'min-info',
-    ctiTokenSecret: env.CTI_TOKEN_SECRET || undefined,
   };
 }
 

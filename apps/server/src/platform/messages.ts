@@ -80,7 +80,7 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   CTI_LINE_EXISTS: { kk: 'Бұл нөмір бұрыннан желі ретінде тіркелген.', ru: 'Этот номер уже зарегистрирован как линия.', en: 'This number is already a line.' },
   CTI_LINE_NOT_FOUND: { kk: 'Телефон желісі табылмады.', ru: 'Телефонная линия не найдена.', en: 'Phone line not found.' },
   CTI_BLOCK_NOT_FOUND: { kk: 'Бұғатталған нөмір табылмады.', ru: 'Заблокированный номер не найден.', en: 'Blocked number not found.' },
-  CTI_TOKEN_SECRET_CHANGED: { kk: 'Сервердің CTI құпиясы өзгерген: жаңа токен жасаңыз (--rotate).', ru: 'Секрет CTI на сервере изменился: создайте новый токен (--rotate).', en: 'The server’s CTI secret has changed: make a new token (--rotate).' },
+  CTI_TOKEN_SECRET_CHANGED: { kk: 'Платформаның кілті өзгерген: жаңа CTI токенін жасаңыз (--rotate).', ru: 'Ключ платформы изменился: создайте новый токен CTI (--rotate).', en: 'The platform’s key has changed: make a new CTI token (--rotate).' },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
   DATABASE_UNAVAILABLE: {
     kk: 'Тізілім қазір жауап бермей тұр; ештеңе жазылған жоқ. Біраздан кейін қайталаңыз.',

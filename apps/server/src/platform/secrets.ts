@@ -70,12 +70,20 @@ function keyFrom(text: string, file: string): Buffer {
   return key;
 }
 
+const keys = new WeakMap<object, Buffer>();
 const boxes = new WeakMap<object, SecretBox>();
 
-/** The box of a configuration (one per process and key; the key file is read once). */
+/** The platform's key of a configuration (the key file is read once per process). */
+export function platformKeyOf(ctx: { config: Config }): Buffer {
+  let key = keys.get(ctx.config);
+  if (!key) keys.set(ctx.config, (key = loadSecretKey(ctx.config)));
+  return key;
+}
+
+/** The box of a configuration (one per process and key). */
 export function secretsOf(ctx: { config: Config }): SecretBox {
   let box = boxes.get(ctx.config);
-  if (!box) boxes.set(ctx.config, (box = secretBoxOf(loadSecretKey(ctx.config))));
+  if (!box) boxes.set(ctx.config, (box = secretBoxOf(platformKeyOf(ctx))));
   return box;
 }
 

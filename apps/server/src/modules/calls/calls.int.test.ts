@@ -11,7 +11,7 @@ let line: { callCentre: string; trustPhone: string };
 const NOW = '2026-11-25T05:00:00Z'; // Wednesday, 10:00 in Almaty
 
 before(async () => {
-  env = await createTestEnv({ now: NOW, env: { CTI_TOKEN_SECRET: 'test-secret-for-cti-tokens' } });
+  env = await createTestEnv({ now: NOW, env: { TYNDAU_SECRET_KEY: Buffer.alloc(32, 3).toString('base64') } });
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   const res = await api('GET', '/cti/token', 'admin');
   assert.equal(res.statusCode, 200, res.body);

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { runCli } from '../../cli.ts';
 
-const SECRET = 'cli-test-secret-for-cti';
+const SECRET = Buffer.alloc(32, 7).toString('base64');
 let env: TestEnv;
 before(async () => {
-  env = await createTestEnv({ env: { CTI_TOKEN_SECRET: SECRET } });
+  env = await createTestEnv({ env: { TYNDAU_SECRET_KEY: SECRET } });
   process.env.DATABASE_URL = env.url;
-  process.env.CTI_TOKEN_SECRET = SECRET;
+  process.env.TYNDAU_SECRET_KEY = SECRET;
 });
 after(() => env.close());
 
