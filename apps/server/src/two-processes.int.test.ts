@@ -62,7 +62,7 @@ test('intake through both processes: one register, numbers without gaps or doubl
 });
 
 test('a day off added through one process is counted by the other’s next intake', { timeout: 60_000 }, async () => {
-  const login = await fetch(`${a.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoEmail('admin', 'akimat-astana'), password: DEMO_PASSWORD }) });
+  const login = await fetch(`${a.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoEmail('calendar_admin', 'min-info'), password: DEMO_PASSWORD }) });
   assert.equal(login.status, 200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const astana = await env.bodyId('akimat-astana');
@@ -70,7 +70,7 @@ test('a day off added through one process is counted by the other’s next intak
   const first = await intake(b, citizenAppeal(astana));
   assert.equal(first.status, 201);
   const dueBefore = (await env.ctx.db.selectFrom('appeal').select('legalDueAt').where('id', '=', first.json.id).executeTakeFirstOrThrow()).legalDueAt!;
-  // A working day inside the legal term becomes a day off (through process A).
+  // A working day inside the legal term becomes a day off (through process A, by the central body's calendar administrator).
   const now = new Date();
   let day = new Date(now.getTime() + 7 * 86_400_000);
   while ([0, 6].includes(day.getUTCDay())) day = new Date(day.getTime() + 86_400_000);
