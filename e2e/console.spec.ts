@@ -4,7 +4,7 @@
 // appeal, by keyboard. Then axe on each new page (console, knowledge base, call monitoring,
 // telephony settings) in kk, ru and en.
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { demoEmail, expectAccessible, LANGS, msg, signIn, snap } from './helpers.ts';
+import { demoLogin, expectAccessible, LANGS, msg, signIn, snap } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -15,7 +15,7 @@ let seq = 0;
 
 async function apiAs(role: string, body = 'akimat-astana'): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL: test.info().project.use.baseURL });
-  const res = await ctx.post('/api/v1/auth/login', { data: { email: demoEmail(role, body), password: 'demo-password' } });
+  const res = await ctx.post('/api/v1/auth/login', { data: demoLogin(role, body) });
   expect(res.status()).toBe(200);
   return ctx;
 }
