@@ -54,8 +54,14 @@ test('an article is inserted into an answer draft on the appeal card', async ({ 
   // An appeal of akimat-astana taken into work (triage, through the API).
   const api = await request.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await api.post('/api/v1/auth/login', { data: { email: demoEmail('comms_officer', 'akimat-astana'), password: 'demo-password' } })).status()).toBe(200);
-  // A website appeal: a confidential one (trust phone) is triaged by the ethics commissioner alone.
-  const appeal = (await (await api.get('/api/v1/appeals?status=registered&channel=website&limit=1')).json()).items[0];
+  // A new appeal of its own: the demo's registered ones are taken by other journeys, and a
+  // confidential one would be the ethics commissioner's to triage.
+  const bodyId = (await (await api.get('/api/v1/bodies/akimat-astana')).json()).id as string;
+  const registered = await api.post('/api/v1/appeals', {
+    data: { bodyId, kind: 'inquiry', text: 'Какие тарифы на коммунальные услуги действуют в Астане в этом году?', applicant: { type: 'individual', name: 'Динара Сейтова' }, preferredAnswer: 'portal' },
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const appeal = (await registered.json()) as { id: string };
   const triaged = await api.post(`/api/v1/appeals/${appeal.id}/triage`, { data: { competence: 'own' } });
   expect(triaged.status(), await triaged.text()).toBe(200);
   await api.dispose();
