@@ -3,7 +3,7 @@
 // into POST /api/v1/cti/{token} as fast as it can, JSON over keep-alive HTTP, while public
 // intake runs beside it and an operator's console lists the calls.
 //
-//   npm run bench:calls -- [--calls 29000] [--concurrency 32] [--intake-concurrency 4] [--list-interval 250]
+//   npm run bench:calls -- [--calls 29000] [--concurrency 16] [--intake-concurrency 4] [--list-interval 250]
 //                          [--missed 0.12] [--pool 32] [--keep]
 //
 // Calls overlap as on a real PBX: `concurrency` calls are in progress at any moment, each
@@ -19,8 +19,9 @@ import { startPlatform } from './lib/platform.ts';
 import { loadRussianTexts, rng } from './lib/corpus.ts';
 import { publicAppeal, type BodyRef } from './lib/appeal-mix.ts';
 import { childPids, cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
+import { signIn } from './lib/sign-in.ts';
 
-const opts = numberFlags({ calls: 29_000, concurrency: 32, 'intake-concurrency': 4, 'list-interval': 250, missed: 0.12, pool: 32, seed: 7 }, { keep: 'boolean' });
+const opts = numberFlags({ calls: 29_000, concurrency: 16, 'intake-concurrency': 4, 'list-interval': 250, missed: 0.12, pool: 32, seed: 7 }, { keep: 'boolean' });
 
 interface Reply {
   status: number;
@@ -50,11 +51,6 @@ function request(agent: http.Agent, base: URL, method: string, path: string, pay
   });
 }
 
-async function login(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password' }) });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
 
 interface SimCall {
   callId: string;
@@ -77,8 +73,8 @@ try {
     TYNDAU_DATA_DIR: database.dir ?? os.tmpdir(),
   });
   const base = new URL(platform.baseUrl);
-  const admin = await login(platform.baseUrl, 'admin@akimat-astana.example.kz');
-  const operator = await login(platform.baseUrl, 'operator@akimat-astana.example.kz');
+  const admin = await signIn(platform.baseUrl, 'admin', 'akimat-astana');
+  const operator = await signIn(platform.baseUrl, 'operator', 'akimat-astana');
   const tokenRes = await fetch(`${platform.baseUrl}/api/v1/cti/token`, { headers: { cookie: admin } });
   const { token } = (await tokenRes.json()) as { token: string };
   const lines = ((await (await fetch(`${platform.baseUrl}/api/v1/cti/lines`, { headers: { cookie: admin } })).json()) as { items: { number: string; channel: string }[] }).items;

@@ -21,6 +21,7 @@ import { startPlatform } from './lib/platform.ts';
 import { loadRegister } from './lib/register-load.ts';
 import { fmt, summary } from './lib/stats.ts';
 import { rng } from './lib/corpus.ts';
+import { signIn } from './lib/sign-in.ts';
 
 const opts = numberFlags({ rows: 2_000_000, samples: 100, seed: 3 }, { keep: 'boolean', 'skip-events': 'boolean', slowest: 'boolean' });
 const log = (msg: string) => console.log(msg);
@@ -40,11 +41,6 @@ interface Timing {
   queries: string[];
 }
 
-async function login(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password' }) });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 async function time(base: string, cookie: string, t: Timing, query: () => string, samples: number) {
   const get = async () => {
@@ -93,8 +89,8 @@ try {
   await c.end();
 
   const base = platform.baseUrl;
-  const officer = await login(base, 'comms-officer@akimat-astana.example.kz');
-  const analyst = await login(base, 'analyst@min-info.example.kz');
+  const officer = await signIn(base, 'comms_officer', 'akimat-astana');
+  const analyst = await signIn(base, 'analyst', 'min-info');
   const r = rng(opts.seed);
   const n = opts.samples;
   const timings: Timing[] = [
