@@ -20,37 +20,9 @@ import { loadRussianTexts, rng } from './lib/corpus.ts';
 import { publicAppeal, type BodyRef } from './lib/appeal-mix.ts';
 import { childPids, cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
 import { signIn } from './lib/sign-in.ts';
+import { request } from './lib/http.ts';
 
 const opts = numberFlags({ calls: 29_000, concurrency: 16, 'intake-concurrency': 4, 'list-interval': 250, missed: 0.12, pool: 32, seed: 7 }, { keep: 'boolean' });
-
-interface Reply {
-  status: number;
-  body: string;
-}
-
-function request(agent: http.Agent, base: URL, method: string, path: string, payload: string | null, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        headers: payload === null ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload ?? undefined);
-  });
-}
-
 
 interface SimCall {
   callId: string;

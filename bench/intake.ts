@@ -28,29 +28,9 @@ import { startPlatform } from './lib/platform.ts';
 import { loadRussianTexts, rng } from './lib/corpus.ts';
 import { publicAppeal, type BodyRef } from './lib/appeal-mix.ts';
 import { childPids, cpuMeter, cpuPer, describeCpu, fmt, postgresPids, summary } from './lib/stats.ts';
+import { request } from './lib/http.ts';
 
 const opts = numberFlags({ processes: 1, n: 20_000, concurrency: 32, warmup: 1_000, pool: 32, 'raw-connections': 32, 'language-given': 0, idempotent: 1, seed: 1 }, { keep: 'boolean', profile: 'boolean', waits: 'boolean', 'with-delivery': 'boolean' });
-
-interface Reply {
-  status: number;
-  body: string;
-}
-
-function post(agent: http.Agent, base: URL, path: string, payload: string, headers: Record<string, string>): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: base.hostname, port: base.port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -71,7 +51,7 @@ async function drive(agent: http.Agent, bases: URL[], payloads: string[], concur
       const i = next++;
       const headers: Record<string, string> = r.next() < idempotent ? { 'idempotency-key': `bench-${process.pid}-${i}-${payloads.length}` } : {};
       const t0 = performance.now();
-      const res = await post(agent, base, '/api/v1/appeals', payloads[i], headers);
+      const res = await request(agent, base, 'POST', '/api/v1/appeals', payloads[i], headers);
       latencies.push(performance.now() - t0);
       if (res.status === 201) ids.push((JSON.parse(res.body) as { id: string }).id);
       else failures.set(`${res.status} ${res.body.slice(0, 120)}`, (failures.get(`${res.status} ${res.body.slice(0, 120)}`) ?? 0) + 1);

@@ -6,11 +6,10 @@
 // the platform as a child process (bench/lib/platform.ts).
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, runningServer } from '../../apps/server/src/db/embedded.ts';
+import { portFor, startEmbeddedPostgres, runningServer } from '../../apps/server/src/db/embedded.ts';
 import { startPlatform, type RunningPlatform } from './platform.ts';
 
 export interface ChaosOptions {
@@ -38,16 +37,6 @@ export interface ChaosReport {
   phases: PhaseReport[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function post(base: string, payload: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
@@ -72,7 +61,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const log = opts.log ?? (() => {});
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tyndau-chaos-'));
   fs.chmodSync(dir, 0o755);
-  const port = await freePort();
+  const port = await portFor(0);
   let pgServer = await startEmbeddedPostgres({ dataDir: dir, port, database: 'tyndau' });
   const url = pgServer.url('tyndau');
   const env = { DATABASE_URL: url, INTAKE_RATE_LIMIT: '100000000', DATABASE_POOL_SIZE: '10' };

@@ -1,11 +1,10 @@
 // A fresh database for a benchmark: the embedded PostgreSQL in a temporary folder,
 // or the server of DATABASE_URL (a new database is created there and dropped after).
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../apps/server/src/db/embedded.ts';
+import { portFor, startEmbeddedPostgres } from '../../apps/server/src/db/embedded.ts';
 
 export interface BenchDatabase {
   url: string;
@@ -14,16 +13,6 @@ export interface BenchDatabase {
   close(opts?: { keep?: boolean }): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export async function freshDatabase(name: string): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
@@ -49,7 +38,7 @@ export async function freshDatabase(name: string): Promise<BenchDatabase> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tyndau-${name}-`));
   fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'tyndau' });
+  const server = await startEmbeddedPostgres({ dataDir: dir, port: await portFor(0), database: 'tyndau' });
   return {
     url: server.url('tyndau'),
     dir,
@@ -63,7 +52,7 @@ export async function freshDatabase(name: string): Promise<BenchDatabase> {
 /** The embedded PostgreSQL a benchmark left with --keep, started again. */
 export async function reuseDatabase(dir: string): Promise<BenchDatabase> {
   if (!fs.existsSync(path.join(dir, 'pg', 'PG_VERSION'))) throw new Error(`${dir} holds no database a benchmark kept`);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'tyndau' });
+  const server = await startEmbeddedPostgres({ dataDir: dir, port: await portFor(0), database: 'tyndau' });
   return {
     url: server.url('tyndau'),
     dir,

@@ -4,11 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../test/harness.ts';
+import { portFor } from './db/embedded.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const MARK = 'Остановка сервера с зависшим запросом';
@@ -23,16 +23,9 @@ after(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
 
 test('SIGTERM with a request stuck on a lock: the process exits by the deadline, and the request wrote nothing', { timeout: 90_000 }, async () => {
-  const port = await freePort();
+  const port = await portFor(0);
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(path.join(root, 'node_modules/.bin/node'), ['apps/server/src/main.ts'], {
     cwd: root,

@@ -9,28 +9,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createTestEnv, type TestEnv } from '../../test/harness.ts';
+import { rng as seeded } from '../../../../bench/lib/corpus.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 100);
 const PARALLEL = 8;
 
-/** mulberry32: a small seeded generator, so a failure is found again with the same seed. */
+/** The benchmarks' seeded generator (mulberry32), so a failure is found again with the same seed. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-    chance: (p: number) => next() < p,
-  };
+  const r = seeded(seed);
+  return { next: r.next, int: (lo: number, hi: number) => lo + r.int(hi - lo + 1), pick: r.pick, chance: (p: number) => r.next() < p };
 }
 type Rng = ReturnType<typeof prng>;
 

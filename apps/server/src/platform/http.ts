@@ -13,8 +13,6 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'tyndau_session';
-
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',

@@ -30,9 +30,6 @@ export function canSeeApplicant(staff: Staff, appeal: AppealForPrivacy): boolean
   return PERSONAL_DATA_ROLES.includes(staff.role);
 }
 
-/** The same rule under its older name. */
-export const canSeePersonalData = canSeeApplicant;
-
 /** Who may mark an appeal of their body confidential (it is never unmarked). */
 export const CONFIDENTIAL_MARKERS: readonly Role[] = ['head', 'deputy', 'ethics_commissioner'];
 

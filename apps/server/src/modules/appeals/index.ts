@@ -5,7 +5,7 @@ export { registerAppeal, registerLinkedAppeal, purgeExpiredIdempotencyKeys, IDEM
 export { findRepeatOf } from './appeals.repository.ts';
 export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeals, trackAppeal, termFlags } from './appeals.service.ts';
 export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';
-export { canSeeApplicant, canSeePersonalData, maskApplicant, localityOf, roundCoordinate, PERSONAL_DATA_ROLES, CROSS_BODY_READERS, type AppealForPrivacy } from './appeals.policy.ts';
+export { canSeeApplicant, maskApplicant, localityOf, roundCoordinate, PERSONAL_DATA_ROLES, CROSS_BODY_READERS, type AppealForPrivacy } from './appeals.policy.ts';
 export { markConfidential, listCardReads } from './confidentiality.ts';
 export { appealsRoutes } from './appeals.routes.ts';
 export { ApplicantSchema } from './appeals.schemas.ts';

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Staff } from '../auth/index.ts';
-import { getReadableAppeal, moveAppeal, canSeePersonalData } from '../appeals/index.ts';
+import { getReadableAppeal, moveAppeal, canSeeApplicant } from '../appeals/index.ts';
 import { getBody } from '../bodies/index.ts';
 import { answerProblem } from './answer-check.ts';
 import { assertMay } from './process.policy.ts';
@@ -106,7 +106,7 @@ export async function signAnswer(ctx: AppContext, staff: Staff, id: string) {
 /** Drafts and sent answers of an appeal; their text is personal data for readers outside the body. */
 export async function listAnswers(ctx: AppContext, staff: Staff, id: string) {
   const appeal = await getReadableAppeal(ctx, staff, id);
-  const showText = canSeePersonalData(staff, appeal);
+  const showText = canSeeApplicant(staff, appeal);
   const rows = await repo.listAnswers(ctx.db, appeal.id);
   return { items: rows.map((r) => ({ ...r, text: showText ? r.text : null, draftedAt: iso(r.draftedAt), signedAt: iso(r.signedAt) })) };
 }

@@ -1,7 +1,7 @@
 // The administrator's telephony settings: the body's CTI token (the secret in the address
 // the PBX posts events to; rotating it cuts off the old one), the lines (number, channel,
 // language) and the blocked numbers.
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Code, Group, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -71,32 +71,9 @@ function TokenSection({ onDone }: { onDone: (m: string) => void }) {
 function LinesSection({ onDone }: { onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const lines = useCtiLines();
-  const [number, setNumber] = useState('');
   const [channel, setChannel] = useState<string>(PHONE_CHANNELS[0] ?? 'call_centre');
   const [language, setLanguage] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
-  const add = useMutation({
-    mutationFn: () => addLine({ number: number.trim(), channel, language: language || undefined }),
-    onSuccess: (l) => {
-      setNumber('');
-      setError(null);
-      onDone(t('cti.lineAdded', { number: l.number }));
-    },
-    onError: (e) => {
-      setError(e.message);
-      focusSoon(() => summary.current);
-    },
-  });
   const remove = useMutation({ mutationFn: (l: { id: string; number: string }) => removeLine(l.id).then(() => l), onSuccess: (l) => onDone(t('cti.lineRemoved', { number: l.number })), onError: (e) => onDone(e.message) });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!number.trim()) {
-      setError(t('errors.required'));
-      return focusSoon(() => summary.current);
-    }
-    add.mutate();
-  }
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="cti-lines-title">
       <Stack gap="sm">
@@ -137,32 +114,23 @@ function LinesSection({ onDone }: { onDone: (m: string) => void }) {
             </Table.Tbody>
           </Table>
         )}
-        <form onSubmit={submit} noValidate aria-label={t('cti.addLine')}>
-          <Stack gap="sm">
-            <ErrorSummary ref={summary} title={t('errors.summaryTitle', { count: error ? 1 : 0 })} items={error ? [{ fieldId: 'cti-line-number', label: t('cti.number'), message: error }] : []} />
-            <Group align="end">
-              <TextInput id="cti-line-number" label={t('cti.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={error ?? undefined} type="tel" maxLength={40} />
-              <NativeSelect label={t('cti.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
-                {PHONE_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {enumLabel('channel', c)}
-                  </option>
-                ))}
-              </NativeSelect>
-              <NativeSelect label={`${t('cti.language')} ${t('common.optional')}`} value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
-                <option value="">—</option>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {enumLabel('language', l)}
-                  </option>
-                ))}
-              </NativeSelect>
-              <Button type="submit" loading={add.isPending}>
-                {t('cti.addLine')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <NumberForm id="cti-line-number" submitLabel={t('cti.addLine')} add={(number) => addLine({ number, channel, language: language || undefined })} onAdded={(l) => onDone(t('cti.lineAdded', { number: l.number }))}>
+          <NativeSelect label={t('cti.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
+            {PHONE_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {enumLabel('channel', c)}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect label={`${t('cti.language')} ${t('common.optional')}`} value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+            <option value="">—</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {enumLabel('language', l)}
+              </option>
+            ))}
+          </NativeSelect>
+        </NumberForm>
       </Stack>
     </Paper>
   );
@@ -171,30 +139,7 @@ function LinesSection({ onDone }: { onDone: (m: string) => void }) {
 function BlocksSection({ onDone }: { onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const blocks = useCtiBlocks();
-  const [number, setNumber] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
-  const add = useMutation({
-    mutationFn: () => addBlock({ number: number.trim() }),
-    onSuccess: (b) => {
-      setNumber('');
-      setError(null);
-      onDone(t('cti.blockAdded', { number: b.number }));
-    },
-    onError: (e) => {
-      setError(e.message);
-      focusSoon(() => summary.current);
-    },
-  });
   const remove = useMutation({ mutationFn: (b: { id: string; number: string }) => removeBlock(b.id).then(() => b), onSuccess: (b) => onDone(t('cti.blockRemoved', { number: b.number })), onError: (e) => onDone(e.message) });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!number.trim()) {
-      setError(t('errors.required'));
-      return focusSoon(() => summary.current);
-    }
-    add.mutate();
-  }
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="cti-blocks-title">
       <Stack gap="sm">
@@ -219,18 +164,53 @@ function BlocksSection({ onDone }: { onDone: (m: string) => void }) {
             ))}
           </ul>
         )}
-        <form onSubmit={submit} noValidate aria-label={t('cti.addBlock')}>
-          <Stack gap="sm">
-            <ErrorSummary ref={summary} title={t('errors.summaryTitle', { count: error ? 1 : 0 })} items={error ? [{ fieldId: 'cti-block-number', label: t('cti.number'), message: error }] : []} />
-            <Group align="end">
-              <TextInput id="cti-block-number" label={t('cti.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={error ?? undefined} type="tel" maxLength={40} />
-              <Button type="submit" loading={add.isPending}>
-                {t('cti.addBlock')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <NumberForm id="cti-block-number" submitLabel={t('cti.addBlock')} add={(number) => addBlock({ number })} onAdded={(b) => onDone(t('cti.blockAdded', { number: b.number }))} />
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * An add form around one required phone number, with any fields beside it: its error
+ * summary (focused on a problem), and the number cleared once added.
+ */
+function NumberForm<T>({ id, submitLabel, add, onAdded, children }: { id: string; submitLabel: string; add: (number: string) => Promise<T>; onAdded: (item: T) => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const [number, setNumber] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const mutation = useMutation({
+    mutationFn: () => add(number.trim()),
+    onSuccess: (item) => {
+      setNumber('');
+      setError(null);
+      onAdded(item);
+    },
+    onError: (e) => {
+      setError(e.message);
+      focusSoon(() => summary.current);
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!number.trim()) {
+      setError(t('errors.required'));
+      return focusSoon(() => summary.current);
+    }
+    mutation.mutate();
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+      <Stack gap="sm">
+        <ErrorSummary ref={summary} title={t('errors.summaryTitle', { count: error ? 1 : 0 })} items={error ? [{ fieldId: id, label: t('cti.number'), message: error }] : []} />
+        <Group align="end">
+          <TextInput id={id} label={t('cti.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={error ?? undefined} type="tel" maxLength={40} />
+          {children}
+          <Button type="submit" loading={mutation.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -88,6 +88,18 @@ function Shell({ action, title, submitLabel, labels, build, send, onDone, onCanc
   );
 }
 
+function KindSelect({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string }) {
+  return (
+    <NativeSelect id="call-kind" label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error}>
+      {KINDS.map((k) => (
+        <option key={k} value={k}>
+          {enumLabel('kind', k)}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+}
+
 function TopicSelect({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -236,13 +248,7 @@ function AppealForm({ call, onDone, onCancel, aside }: FormProps) {
     >
       {(errors) => (
         <>
-          <NativeSelect id="call-kind" label={labels.kind} value={kind} onChange={(e) => setKind(e.currentTarget.value)} error={errors.kind}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {enumLabel('kind', k)}
-              </option>
-            ))}
-          </NativeSelect>
+          <KindSelect label={labels.kind} value={kind} onChange={setKind} error={errors.kind} />
           <Textarea id="call-text" label={labels.text} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} autosize minRows={5} maxLength={20000} />
           {node}
           <TopicSelect value={topicCode} onChange={setTopicCode} error={errors.topicCode} />
@@ -295,13 +301,7 @@ function RedirectForm({ call, onDone, onCancel, ownBodyId }: FormProps & { ownBo
               </option>
             ))}
           </NativeSelect>
-          <NativeSelect id="call-kind" label={labels.kind} value={kind} onChange={(e) => setKind(e.currentTarget.value)} error={errors.kind}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {enumLabel('kind', k)}
-              </option>
-            ))}
-          </NativeSelect>
+          <KindSelect label={labels.kind} value={kind} onChange={setKind} error={errors.kind} />
           <Textarea id="call-text" label={labels.text} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} autosize minRows={4} maxLength={20000} />
           <Textarea id="call-reason" label={labels.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} autosize minRows={2} maxLength={2000} />
           <ApplicantFields errors={errors} {...a} />
