@@ -27,6 +27,7 @@ import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
+import { open311AdminRoutes, open311Routes } from './modules/open311/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,9 +97,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(knowledgeRoutes(ctx));
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(open311AdminRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
+
+  // Open311 GeoReport v2 (modules/open311): its own error form, form and multipart bodies.
+  await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
 
   await serveWeb(app, ctx.config.webDist);
   return app;

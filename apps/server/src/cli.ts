@@ -12,6 +12,7 @@ import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadli
 import { AppError } from './platform/errors.ts';
 import { addBlock, addLine, getCtiToken, rotateCtiToken, LINE_CHANNELS, type LineChannel } from './modules/calls/index.ts';
 import { openDatabase } from './db/database.ts';
+import { addApiKey, listApiKeys, revokeApiKey } from './modules/open311/index.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 
 const HELP = `Tyndau command line
@@ -40,6 +41,10 @@ const HELP = `Tyndau command line
                                                 add a phone line of the body (the line called decides the channel)
   npm run tyndau -- cti block --body CODE --number N
                                                 refuse calls from N to the body (answered busy)
+  npm run tyndau -- open311 key add --name APP   issue an Open311 API key for a city app; the key is printed
+                                                once (only its hash is stored)
+  npm run tyndau -- open311 key list            the keys: id, name, issued, revoked
+  npm run tyndau -- open311 key revoke ID|NAME  revoke a key (refused at once)
   npm run tyndau -- backup FILE                 write the whole database to FILE (gzip'd; one consistent snapshot,
                                                 the server may keep running)
   npm run tyndau -- restore FILE                load FILE into this configuration's database, which must hold no
@@ -198,6 +203,28 @@ const commands: Record<string, Command> = {
       } else {
         const block = await addBlock(ctx, null, { bodyCode: values.body, number: values.number! });
         console.log(`${block.number} blocked for ${values.body}`);
+      }
+    } finally {
+      await close();
+    }
+  },
+  async open311(args) {
+    const [what, sub, ...rest] = args;
+    const usage = 'usage: open311 key add --name APP | open311 key list | open311 key revoke ID|NAME';
+    if (what !== 'key' || !['add', 'list', 'revoke'].includes(sub ?? '')) throw new AppError('VALIDATION_FAILED', usage);
+    const { values, positionals } = parseArgs({ args: rest, options: { name: { type: 'string' } }, allowPositionals: true });
+    if (sub === 'add' && !values.name) throw new AppError('VALIDATION_FAILED', `${usage} (--name is required)`);
+    if (sub === 'revoke' && positionals.length !== 1) throw new AppError('VALIDATION_FAILED', usage);
+    const { ctx, close } = await open();
+    try {
+      if (sub === 'add') {
+        const k = await addApiKey(ctx, null, values.name!);
+        console.log(k.key);
+        console.error(`Open311 key for ${k.name} (id ${k.id}); shown this once, only its hash is stored`);
+      } else if (sub === 'list') {
+        for (const k of await listApiKeys(ctx, null)) console.log(`${k.id}\t${k.name}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}`);
+      } else {
+        for (const k of await revokeApiKey(ctx, null, positionals[0])) console.log(`revoked ${k.name} (${k.id})`);
       }
     } finally {
       await close();

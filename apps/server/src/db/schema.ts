@@ -10,5 +10,7 @@ import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { CallsTables } from '../modules/calls/calls.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { Open311Tables } from '../modules/open311/open311.tables.ts';
+import type { BoundaryTables } from '../modules/bodies/boundaries.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables {}

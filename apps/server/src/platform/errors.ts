@@ -35,6 +35,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   OIDC_NO_ACCOUNT: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  // Routing by place (bodies/boundaries.ts): no boundary with the topic's competence holds the point.
+  NO_BODY_FOR_PLACE: 422,
+  // Merging duplicates (process/merge.ts).
+  MERGE_NOT_ALLOWED: 409,
   APPEAL_NOT_FOUND: 404,
   BODY_NOT_FOUND: 404,
   TOPIC_NOT_FOUND: 422,

@@ -32,6 +32,8 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   OIDC_NO_ACCOUNT: { kk: 'Бұл электрондық поштаға қызметкер есептік жазбасы жоқ.', ru: 'Для этой почты нет учётной записи сотрудника.', en: 'There is no staff account for this e-mail.' },
   FORBIDDEN: { kk: 'Бұл әрекетке рұқсатыңыз жоқ.', ru: 'У вас нет прав на это действие.', en: 'You are not allowed to do this.' },
   NOT_FOUND: { kk: 'Табылмады.', ru: 'Не найдено.', en: 'Not found.' },
+  NO_BODY_FOR_PLACE: { kk: 'Бұл жер мен тақырып бойынша орган табылмады: органды таңдаңыз.', ru: 'Для этого места и темы орган не найден: выберите орган.', en: 'No body covers this place and topic: choose a body.' },
+  MERGE_NOT_ALLOWED: { kk: 'Бұл өтінішті таңдалған өтінішке біріктіруге болмайды.', ru: 'Это обращение нельзя объединить с выбранным.', en: 'This appeal cannot be merged into the chosen one.' },
   APPEAL_NOT_FOUND: { kk: 'Өтініш табылмады.', ru: 'Обращение не найдено.', en: 'Appeal not found.' },
   BODY_NOT_FOUND: { kk: 'Мемлекеттік орган табылмады.', ru: 'Государственный орган не найден.', en: 'Government body not found.' },
   TOPIC_NOT_FOUND: { kk: 'Мұндай тақырып жоқ.', ru: 'Такой темы нет.', en: 'No such topic.' },

@@ -19,7 +19,8 @@ export const ApplicantSchema = Type.Object(
 
 export const AppealIntakeSchema = Type.Object(
   {
-    bodyId: Type.String({ format: 'uuid' }),
+    // Without a body, the location routes the appeal (bodies/boundaries.ts).
+    bodyId: Type.Optional(Type.String({ format: 'uuid' })),
     kind: lit(APPEAL_KINDS),
     text: Type.String({ minLength: 3, maxLength: 20000 }),
     topicCode: Type.Optional(Type.String({ maxLength: 60 })),

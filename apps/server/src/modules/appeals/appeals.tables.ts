@@ -37,6 +37,8 @@ export interface AppealTable {
   repeatOfId: string | null;
   /** Trust phone, made from a confidential appeal, or marked by the body: the applicant is for the ethics commissioner alone. */
   confidential: Generated<boolean>;
+  /** Merged into this appeal (same problem, same place): answered with its answer. */
+  duplicateOfId: Generated<string | null>;
   answeredAt: Date | null;
   closedAt: Date | null;
   search: ColumnType<string, never, never>;

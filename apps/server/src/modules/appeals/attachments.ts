@@ -99,3 +99,21 @@ export async function purgeUnclaimedAttachments(ctx: AppContext, limit = 500): P
   for (const row of gone) if (row.storageKey !== 'pending') await ctx.storage.remove(row.storageKey);
   return gone.length;
 }
+
+/**
+ * A photo for the public (Open311's media_url): only an image, only of an appeal that is not
+ * confidential; anything else is NOT_FOUND, as if it did not exist.
+ */
+export async function readPublicPhoto(ctx: AppContext, appealId: string, attachmentId: string) {
+  const att = await ctx.db
+    .selectFrom('attachment as t')
+    .innerJoin('appeal as a', 'a.id', 't.appealId')
+    .select(['t.id', 't.contentType', 't.storageKey', 't.fileName'])
+    .where('t.id', '=', attachmentId)
+    .where('t.appealId', '=', appealId)
+    .where('a.confidential', '=', false)
+    .where('t.contentType', 'like', 'image/%')
+    .executeTakeFirst();
+  if (!att) throw new AppError('NOT_FOUND');
+  return { contentType: att.contentType, data: await ctx.storage.get(att.storageKey) };
+}

@@ -11,4 +11,4 @@ export { appealsRoutes } from './appeals.routes.ts';
 export { ApplicantSchema } from './appeals.schemas.ts';
 export { detectLanguage } from './language.ts';
 export { startSearchUpkeep } from './search-upkeep.ts';
-export { purgeUnclaimedAttachments } from './attachments.ts';
+export { purgeUnclaimedAttachments, uploadAttachment, readPublicPhoto, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';

@@ -10,7 +10,7 @@ import { inTransaction, type Tx } from '../../platform/events.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Staff } from '../auth/index.ts';
-import { cachedBody, cachedTopic, getBody } from '../bodies/index.ts';
+import { cachedBody, cachedTopic, getBody, routeByPlace, type PlaceRouting } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';
 import { claimAttachments } from './attachments.ts';
@@ -28,7 +28,8 @@ export interface ApplicantInput {
 }
 
 export interface AppealInput {
-  bodyId: string;
+  /** Absent: the location routes the appeal to the most local competent body (routing by place). */
+  bodyId?: string;
   kind: AppealKind;
   text: string;
   topicCode?: string;
@@ -114,8 +115,9 @@ export interface RegisterOptions {
   ownReceipt?: boolean;
 }
 
-export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: RegisterOptions = {}): Promise<RegisteredAppeal> {
+export async function registerAppeal(ctx: AppContext, given: AppealInput, opts: RegisterOptions = {}): Promise<RegisteredAppeal> {
   const { staff } = opts;
+  const { input, routing } = await withBody(ctx, given, staff);
   const now = ctx.clock.now();
   if ((input.channel && input.channel !== 'website' && !staff && !opts.channelSetByModule) || input.receivedAt) {
     if (!staff) throw new AppError('FORBIDDEN', 'channel and receivedAt are for staff registering on a citizen’s behalf');
@@ -149,7 +151,7 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
     actor: staff ? { id: staff.id, role: staff.role } : null,
     public: true,
     // The statement adds the number and repeatOfId it finds.
-    data: { channel, kind: input.kind, receivedAt: receivedAt.toISOString() },
+    data: { channel, kind: input.kind, receivedAt: receivedAt.toISOString(), ...(routing ? { routedByPlace: { bodyCode: routing.bodyCode, reason: routing.reason, candidates: routing.candidates } } : {}) },
     transient: {
       // Sealed: the receipt's stored payload never holds the code in clear (platform/secrets.ts).
       accessCodeSealed: secretsOf(ctx).seal(accessCode),
@@ -229,10 +231,24 @@ export async function registerAppeal(ctx: AppContext, input: AppealInput, opts: 
   // reached yet is deleted here, and the request is a new one.
   if (stored.createdAt.getTime() + IDEMPOTENCY_TTL_MS <= now.getTime()) {
     await purgeExpiredIdempotencyKeys(ctx, result.replay);
-    return registerAppeal(ctx, input, opts);
+    return registerAppeal(ctx, given, opts);
   }
   if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   return replayedAnswer(ctx, stored.response);
+}
+
+/**
+ * The appeal's body: the one given, or (no body, a point) the most local body whose boundary
+ * holds the point and whose competence holds the topic. The choice and its reason go on the
+ * registration event. Staff register into their own body, so routing is for citizens' channels.
+ */
+async function withBody(ctx: AppContext, input: AppealInput, staff: Staff | undefined): Promise<{ input: AppealInput & { bodyId: string }; routing?: PlaceRouting }> {
+  if (input.bodyId) return { input: input as AppealInput & { bodyId: string } };
+  if (staff) return { input: { ...input, bodyId: staff.bodyId } };
+  if (!input.location) throw new AppError('VALIDATION_FAILED', 'bodyId is required unless a location is given', { field: 'bodyId' });
+  const routing = await routeByPlace(ctx, input.location, input.topicCode);
+  if (!routing) throw new AppError('NO_BODY_FOR_PLACE', undefined, { field: 'location' });
+  return { input: { ...input, bodyId: routing.bodyId }, routing };
 }
 
 /** How long an Idempotency-Key keeps its answer (the issue's contract: 24 hours). */
@@ -290,7 +306,7 @@ export async function registerLinkedAppeal(ctx: AppContext, tx: Tx, sourceId: st
   const channel = link.channel ?? (source.channel as Channel);
   const kind = link.kind ?? (source.kind as AppealKind);
   // Everything made from a confidential appeal is confidential: `confidential` is copied with the applicant.
-  const { id: _id, number: _n, accessCodeHash: _h, search: _s, status: _st, extended: _e, ...copied } = source;
+  const { id: _id, number: _n, accessCodeHash: _h, search: _s, status: _st, extended: _e, duplicateOfId: _d, ...copied } = source;
   const appeal = await tx
     .insertInto('appeal')
     .values({

@@ -2,12 +2,42 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { Localized } from '../../platform/schemas.ts';
-import { getBodyPage, listBodies, listTopics } from './bodies.service.ts';
+import { getBody, getBodyPage, listBodies, listTopics } from './bodies.service.ts';
+import { requireStaff } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getBoundary, setBoundary } from './boundaries.ts';
 
 const BodyItem = Type.Object({ id: Type.String(), code: Type.String(), kind: Type.String(), parentId: Type.Union([Type.String(), Type.Null()]), name: Localized });
 
 export function bodiesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/bodies/:code/boundary',
+      { schema: { tags: ['bodies'], summary: 'The body’s boundary (GeoJSON geometry) used for routing by place; null when it has none', params: Type.Object({ code: Type.String({ maxLength: 40 }) }) } },
+      async (req) => ({ boundary: await getBoundary(ctx, req.params.code) }),
+    );
+
+    app.put(
+      '/bodies/:code/boundary',
+      {
+        // Real outlines have thousands of points.
+        bodyLimit: 5 * 1024 * 1024,
+        schema: {
+          tags: ['bodies'],
+          summary: 'Set the body’s boundary (its administrator): a GeoJSON Polygon, MultiPolygon or a Feature holding one',
+          params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+          body: Type.Object({ boundary: Type.Unknown() }),
+        },
+      },
+      async (req) => {
+        const staff = requireStaff(req, ['admin']);
+        const body = await getBody(ctx, req.params.code);
+        if (body.id !== staff.bodyId) throw new AppError('FORBIDDEN');
+        await setBoundary(ctx.db, body.id, req.body.boundary);
+        return { boundary: await getBoundary(ctx, body.id) };
+      },
+    );
+
     app.get(
       '/bodies',
       {

@@ -4,6 +4,8 @@ import type { AppContext } from '../../app-context.ts';
 import { hashPassword, totpRequired } from '../auth/index.ts';
 import { DEMO_BODIES } from './demo-bodies.ts';
 import { TOPICS } from './topic-taxonomy.ts';
+import { DEMO_BOUNDARIES } from './demo-boundaries.ts';
+import { setBoundary } from './boundaries.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 /**
@@ -84,6 +86,8 @@ export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {
       staff += people.length;
     }
     if (!accounts) return;
+    // Rough outlines of the demo cities and districts, for routing by place (boundaries.ts).
+    for (const [code, geometry] of Object.entries(DEMO_BOUNDARIES)) await setBoundary(tx, idByCode.get(code)!, geometry);
     // Cross-body readers and the calendar's administrator sit in the first ministry, the central body.
     const first = CENTRAL_BODY_CODE;
     await tx

@@ -4,3 +4,4 @@ export { getBody, getBodyPage, listBodies, listTopics, assertTopicExists, findUn
 export { cachedBody, cachedTopic, cachedTopicFamily, forgetCachedBodies } from './bodies.cache.ts';
 export { bodiesRoutes } from './bodies.routes.ts';
 export { seedDemo, seedBodies } from './demo-seed.ts';
+export { routeByPlace, setBoundary, getBoundary, type PlaceRouting } from './boundaries.ts';
