@@ -7,6 +7,7 @@ import { AppealIntakeSchema, ListQuerySchema, RegisteredSchema } from './appeals
 import { registerAppeal } from './register-appeal.ts';
 import { getAppealCard, listAppeals, termFlags, trackAppeal } from './appeals.service.ts';
 import { listCardReads, markConfidential } from './confidentiality.ts';
+import { mergeAppeal } from './merge.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from './attachments.ts';
 
 /** The sent answer as the tracking view shows it (the process module owns answers). */
@@ -124,6 +125,20 @@ export function appealsRoutes(
         },
       },
       async (req) => markConfidential(ctx, requireStaff(req), req.params.id, req.body ?? {}),
+    );
+
+    app.post(
+      '/appeals/:id/merge',
+      {
+        schema: {
+          tags: ['appeals'],
+          summary: 'Merge a duplicate into its parent (same problem, same place; same body, never across the confidential mark): answered with the parent’s answer. parentId is the parent’s id or registration number',
+          params: Type.Object({ id: Type.String({ maxLength: 40 }) }),
+          body: Type.Object({ parentId: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ id: Type.String(), number: Type.String(), duplicateOfId: Type.String(), parentNumber: Type.String() }) },
+        },
+      },
+      async (req) => mergeAppeal(ctx, requireStaff(req), req.params.id, req.body.parentId),
     );
 
     app.get(

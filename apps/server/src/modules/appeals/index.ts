@@ -12,3 +12,4 @@ export { ApplicantSchema } from './appeals.schemas.ts';
 export { detectLanguage } from './language.ts';
 export { startSearchUpkeep } from './search-upkeep.ts';
 export { purgeUnclaimedAttachments, uploadAttachment, readPublicPhoto, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
+export { mergeAppeal, lockOpenDuplicates, MERGE_ROLES } from './merge.ts';

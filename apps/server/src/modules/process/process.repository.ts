@@ -105,7 +105,7 @@ export function setSatisfaction(tx: Tx, appealId: string, score: number) {
 }
 
 export function findSentAnswer(db: Tx, appealId: string) {
-  return db.selectFrom('appealAnswer').select(['text', 'resolution', 'deliveryMethod', 'signedAt']).where('appealId', '=', appealId).where('status', '=', 'sent').executeTakeFirst();
+  return db.selectFrom('appealAnswer').select(['text', 'resolution', 'deliveryMethod', 'signedAt', 'signedBy']).where('appealId', '=', appealId).where('status', '=', 'sent').executeTakeFirst();
 }
 
 /** Events whose reason is written for the applicant: requests, replies, extensions, refusals to consider. */
@@ -117,4 +117,13 @@ export function listApplicantMessages(db: Tx, appealId: string) {
     .where('type', 'in', ['appeal.info_requested', 'appeal.info_received', 'appeal.extended', 'appeal.left_without_consideration'])
     .orderBy('id')
     .execute();
+}
+
+/** A duplicate's copy of its parent's answer, sent at once (process/duplicates.ts). */
+export function insertSentAnswer(tx: Tx, a: { appealId: string; text: string; resolution: string; deliveryMethod: string; by: string | null; at: Date }) {
+  return tx
+    .insertInto('appealAnswer')
+    .values({ appealId: a.appealId, text: a.text, resolution: a.resolution, deliveryMethod: a.deliveryMethod, status: 'sent', draftedBy: a.by, draftedAt: a.at, signedBy: a.by, signedAt: a.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
