@@ -9,6 +9,7 @@ import { getBody } from '../bodies/index.ts';
 import { NETWORKS, type Network } from './networks.ts';
 import { assertRole, SOCIAL_ADMINS } from './social.policy.ts';
 import * as repo from './social.repository.ts';
+import { forgetCachedAccounts } from './webhooks.service.ts';
 
 export interface AccountInput {
   network: Network;
@@ -46,6 +47,7 @@ export async function connectAccount(ctx: AppContext, staff: Staff | null, bodyC
     at: ctx.clock.now(),
     by: staff?.id ?? null,
   });
+  forgetCachedAccounts(ctx);
   return { network: row.network, accountRef: row.accountRef, updatedAt: row.updatedAt.toISOString(), webhookUrl: webhookUrl(ctx, row.network, body.code) };
 }
 

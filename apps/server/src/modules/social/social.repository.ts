@@ -11,8 +11,8 @@ type Db = Kysely<Database>;
 
 /** Comments under one post at least this similar (pg_trgm) are one incident. */
 export const INCIDENT_SIMILARITY = 0.5;
-/** How many of a post's latest comments a new one is compared with. */
-const INCIDENT_WINDOW = 200;
+/** How many of a post's latest comments a new one is compared with (a bound on the webhook's cost). */
+const INCIDENT_WINDOW = 50;
 
 export async function findAccountByBodyCode(db: Db, bodyCode: string, network: string) {
   return db

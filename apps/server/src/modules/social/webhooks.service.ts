@@ -16,11 +16,32 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The account, or 404 for a body or network not connected (the same answer for both). */
+/** How long a process keeps an account it read: a secret changed by the administrator counts everywhere within this. */
+export const ACCOUNT_CACHE_MS = 5_000;
+const cache = new WeakMap<object, Map<string, { at: number; account: repo.AccountRow | undefined }>>();
+
+/**
+ * The account, or 404 for a body or network not connected (the same answer for both). Kept
+ * for a few seconds per process: a network's burst of comments reads it once, not per call.
+ */
 async function accountOf(ctx: AppContext, bodyCode: string, network: Network) {
-  const account = await repo.findAccountByBodyCode(ctx.db, bodyCode, network);
-  if (!account) throw new AppError('SOCIAL_ACCOUNT_NOT_FOUND');
-  return account;
+  let accounts = cache.get(ctx.db);
+  if (!accounts) cache.set(ctx.db, (accounts = new Map()));
+  const key = `${network}|${bodyCode}`;
+  const now = Date.now();
+  let hit = accounts.get(key);
+  if (!hit || now - hit.at > ACCOUNT_CACHE_MS) {
+    hit = { at: now, account: await repo.findAccountByBodyCode(ctx.db, bodyCode, network) };
+    if (accounts.size > 10_000) accounts.clear();
+    accounts.set(key, hit);
+  }
+  if (!hit.account) throw new AppError('SOCIAL_ACCOUNT_NOT_FOUND');
+  return hit.account;
+}
+
+/** An account just connected or changed counts at once in this process. */
+export function forgetCachedAccounts(ctx: AppContext) {
+  cache.get(ctx.db)?.clear();
 }
 
 const refused = () => new AppError('SOCIAL_SIGNATURE_INVALID');
