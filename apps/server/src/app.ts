@@ -28,6 +28,7 @@ import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
 import { open311AdminRoutes, open311Routes } from './modules/open311/index.ts';
+import { socialRoutes } from './modules/social/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(open311AdminRoutes(ctx));
+      await api.register(socialRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

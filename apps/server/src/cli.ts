@@ -11,6 +11,7 @@ import { loadDemoData } from './demo.ts';
 import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadlines/index.ts';
 import { AppError } from './platform/errors.ts';
 import { addBlock, addLine, getCtiToken, rotateCtiToken, LINE_CHANNELS, type LineChannel } from './modules/calls/index.ts';
+import { connectAccount, NETWORKS, type Network } from './modules/social/index.ts';
 import { openDatabase } from './db/database.ts';
 import { addApiKey, listApiKeys, revokeApiKey } from './modules/open311/index.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
@@ -45,6 +46,12 @@ const HELP = `Tyndau command line
                                                 once (only its hash is stored)
   npm run tyndau -- open311 key list            the keys: id, name, issued, revoked
   npm run tyndau -- open311 key revoke ID|NAME  revoke a key (refused at once)
+  npm run tyndau -- social add --body CODE --network telegram|vk|instagram|facebook --secret S [--confirmation C] [--token T] [--account ID]
+                                                connect the body's account (again: new secrets): S checks the
+                                                network's calls (Telegram secret_token, VK secret, Meta app secret),
+                                                C is VK's confirmation string or Meta's verify token, T the API
+                                                token for replies, ID the group/page/account id; prints the
+                                                webhook address. Secrets are stored sealed and never printed
   npm run tyndau -- backup FILE                 write the whole database to FILE (gzip'd; one consistent snapshot,
                                                 the server may keep running)
   npm run tyndau -- restore FILE                load FILE into this configuration's database, which must hold no
@@ -226,6 +233,20 @@ const commands: Record<string, Command> = {
       } else {
         for (const k of await revokeApiKey(ctx, null, positionals[0])) console.log(`revoked ${k.name} (${k.id})`);
       }
+  async social(args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({
+      args: rest,
+      options: { body: { type: 'string' }, network: { type: 'string' }, secret: { type: 'string' }, confirmation: { type: 'string' }, token: { type: 'string' }, account: { type: 'string' } },
+    });
+    const usage = 'usage: social add --body CODE --network telegram|vk|instagram|facebook --secret S [--confirmation C] [--token T] [--account ID]';
+    if (sub !== 'add' || !values.body || !values.network || !values.secret) throw new AppError('VALIDATION_FAILED', usage);
+    if (!(NETWORKS as readonly string[]).includes(values.network)) throw new AppError('VALIDATION_FAILED', `--network is one of ${NETWORKS.join(', ')}`);
+    const { ctx, close } = await open();
+    try {
+      const a = await connectAccount(ctx, null, values.body, { network: values.network as Network, secret: values.secret, confirmation: values.confirmation, token: values.token, accountRef: values.account });
+      console.log(`${a.network} account${a.accountRef ? ` ${a.accountRef}` : ''} connected to ${values.body}`);
+      console.log(`webhook: ${a.webhookUrl}`);
     } finally {
       await close();
     }

@@ -19,6 +19,8 @@ export interface Config {
   smppUrl?: string;
   telegramBotToken?: string;
   telegramApiRoot?: string;
+  /** Social media replies: each network's API root (tests and proxies point them elsewhere). */
+  socialApi: { telegram: string; vk: string; graph: string; graphVersion: string; timeoutMs: number };
   /** Public address of the site, used in links sent to citizens. */
   publicUrl: string;
   loginRateLimit: number;
@@ -130,6 +132,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smppUrl: env.SMPP_URL || undefined,
     telegramBotToken: env.TELEGRAM_BOT_TOKEN || undefined,
     telegramApiRoot: env.TELEGRAM_API_ROOT || undefined,
+    socialApi: {
+      telegram: env.SOCIAL_TELEGRAM_API_ROOT || env.TELEGRAM_API_ROOT || 'https://api.telegram.org',
+      vk: env.SOCIAL_VK_API_ROOT || 'https://api.vk.com',
+      graph: env.SOCIAL_GRAPH_API_ROOT || 'https://graph.facebook.com',
+      graphVersion: env.SOCIAL_GRAPH_API_VERSION || 'v21.0',
+      timeoutMs: positiveInt(env.SOCIAL_API_TIMEOUT_MS, 10_000, 'SOCIAL_API_TIMEOUT_MS'),
+    },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     intakeRateLimit: Number(env.INTAKE_RATE_LIMIT ?? 300),

@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker } from './modules/notify/index.ts';
+import { socialReplySender } from './modules/social/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
 import { startEdgeUpkeep } from './edge-upkeep.ts';
 import { startSessionPurge } from './modules/auth/index.ts';
@@ -35,7 +36,7 @@ try {
   process.exit(1);
 }
 console.log(`Tyndau is running on http://localhost:${config.port} (API docs: /api/v1/docs)`);
-const delivery = createDeliveryWorker(ctx, { databaseUrl: url, log: (msg, err) => app.log.warn({ err }, msg) });
+const delivery = createDeliveryWorker(ctx, { databaseUrl: url, senders: { social: socialReplySender(ctx) }, log: (msg, err) => app.log.warn({ err }, msg) });
 await delivery.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));

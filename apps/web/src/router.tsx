@@ -203,6 +203,18 @@ const staffCtiRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/cti-page.tsx'), 'CtiPage'),
 });
 
+const staffSocialRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/social',
+  component: lazyRouteComponent(() => import('./routes/staff/social-page.tsx'), 'SocialPage'),
+});
+
+const staffSocialAccountsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/social/accounts',
+  component: lazyRouteComponent(() => import('./routes/staff/social-accounts-page.tsx'), 'SocialAccountsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   langRoute.addChildren([
@@ -213,7 +225,7 @@ const routeTree = rootRoute.addChildren([
     receptionRoute,
     receptionBookingRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSocialRoute, staffSocialAccountsRoute]),
   ]),
 ]);
 

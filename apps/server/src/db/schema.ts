@@ -12,5 +12,6 @@ import type { CallsTables } from '../modules/calls/calls.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { Open311Tables } from '../modules/open311/open311.tables.ts';
 import type { BoundaryTables } from '../modules/bodies/boundaries.tables.ts';
+import type { SocialTables } from '../modules/social/social.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables {}

@@ -92,6 +92,12 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CTI_LINE_NOT_FOUND: 404,
   CTI_BLOCK_NOT_FOUND: 404,
   CTI_TOKEN_SECRET_CHANGED: 409,
+  // Social media (modules/social).
+  SOCIAL_ACCOUNT_NOT_FOUND: 404,
+  SOCIAL_SIGNATURE_INVALID: 401,
+  SOCIAL_MESSAGE_NOT_FOUND: 404,
+  SOCIAL_ALREADY_TRIAGED: 409,
+  SOCIAL_IMPORT_INVALID: 422,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */

@@ -83,6 +83,11 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   CTI_LINE_NOT_FOUND: { kk: 'Телефон желісі табылмады.', ru: 'Телефонная линия не найдена.', en: 'Phone line not found.' },
   CTI_BLOCK_NOT_FOUND: { kk: 'Бұғатталған нөмір табылмады.', ru: 'Заблокированный номер не найден.', en: 'Blocked number not found.' },
   CTI_TOKEN_SECRET_CHANGED: { kk: 'Платформаның кілті өзгерген: жаңа CTI токенін жасаңыз (--rotate).', ru: 'Ключ платформы изменился: создайте новый токен CTI (--rotate).', en: 'The platform’s key has changed: make a new CTI token (--rotate).' },
+  SOCIAL_ACCOUNT_NOT_FOUND: { kk: 'Бұл орган үшін әлеуметтік желі аккаунты қосылмаған.', ru: 'Аккаунт соцсети для этого органа не подключён.', en: 'No social media account of this network is connected for this body.' },
+  SOCIAL_SIGNATURE_INVALID: { kk: 'Құпия кілт немесе қолтаңба дұрыс емес.', ru: 'Неверный секрет или подпись.', en: 'The secret or signature is wrong.' },
+  SOCIAL_MESSAGE_NOT_FOUND: { kk: 'Әлеуметтік желідегі хабарлама табылмады.', ru: 'Сообщение из соцсети не найдено.', en: 'Social media message not found.' },
+  SOCIAL_ALREADY_TRIAGED: { kk: 'Бұл хабарлама бойынша шешім қабылданып қойған.', ru: 'По этому сообщению уже принято решение.', en: 'This message has already been triaged.' },
+  SOCIAL_IMPORT_INVALID: { kk: 'Импорт файлын оқу мүмкін емес.', ru: 'Файл импорта не удалось прочитать.', en: 'The import file could not be read.' },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
   DATABASE_UNAVAILABLE: {
     kk: 'Тізілім қазір жауап бермей тұр; ештеңе жазылған жоқ. Біраздан кейін қайталаңыз.',

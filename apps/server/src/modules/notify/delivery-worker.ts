@@ -37,6 +37,8 @@ export interface DeliveryWorkerOptions {
   /** Long-poll Telegram for /start (one node at a time, by advisory lock). */
   telegramPolling?: boolean;
   log?: (msg: string, err?: unknown) => void;
+  /** Senders other modules add for their own channels (e.g. `social`: replies under comments). */
+  senders?: Record<string, ChannelSender>;
   /** Tests: runs after a message went out and before it is recorded; throwing there plays a crash. */
   afterSend?: (n: repo.NotificationRow) => Promise<void> | void;
 }
@@ -68,6 +70,7 @@ export function createDeliveryWorker(ctx: AppContext, opts: DeliveryWorkerOption
   if (config.smtpUrl) senders.email = emailSender(config);
   if (config.smppUrl) senders.sms = smsSender(config, recordReceipt, log);
   if (config.telegramBotToken) senders.telegram = telegramSender(config);
+  Object.assign(senders, opts.senders);
   const REQUIRED: Record<string, string> = { email: 'SMTP_URL', sms: 'SMPP_URL', telegram: 'TELEGRAM_BOT_TOKEN' };
 
   async function recordReceipt(r: SmsReceipt) {

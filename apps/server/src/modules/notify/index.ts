@@ -7,3 +7,4 @@ export { subscribeNotifications, applicantRoute } from './notify.subscriptions.t
 export { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.ts';
 export { notifyRoutes } from './notify.routes.ts';
 export { render as renderNotification } from './templates.ts';
+export { PermanentError, RetryLaterError, type ChannelSender, type OutgoingMessage, type SendResult } from './channel.ts';

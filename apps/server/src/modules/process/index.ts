@@ -8,3 +8,4 @@ export { listResolutions, ANSWER_RESOLUTIONS, type ResolutionDefinition } from '
 export { answerProblem } from './answer-check.ts';
 export { sentAnswerOf } from './correspondence.ts';
 export { subscribeDuplicateAnswers } from './duplicates.ts';
+export { triageAppeal, type TriageInput } from './triage.ts';

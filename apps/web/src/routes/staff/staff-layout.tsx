@@ -14,6 +14,7 @@ import { nameIn } from '../../features/bodies/components/body-name.ts';
 import { REGISTRAR_ROLES } from '../../features/staff/permissions.ts';
 import { DESK_ROLES, RECEPTION_ROLES } from '../../features/reception/permissions.ts';
 import { CALL_ROLES, CALL_STATS_ROLES } from '../../features/calls/permissions.ts';
+import { SOCIAL_READER_ROLES } from '../../features/social/api.ts';
 import classes from './staff.module.css';
 import './staff-mantine.css';
 
@@ -57,6 +58,8 @@ export function StaffLayout() {
     ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
+    ...(SOCIAL_READER_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/social', label: t('social.nav.inbox'), exact: true }] : []),
+    ...(staff.role === 'admin' ? [{ to: '/$lang/staff/social/accounts', label: t('social.nav.accounts'), exact: false }] : []),
     { to: '/$lang/staff/settings', label: t('staffNav.settings'), exact: false },
     { to: '/$lang/staff/account', label: t('staffNav.account'), exact: false },
   ] as const;
