@@ -27,6 +27,8 @@ import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
+import { draftsRoutes } from './modules/drafts/index.ts';
+import { openDataRoutes, openDataFiles } from './modules/opendata/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,9 +98,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(knowledgeRoutes(ctx));
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(draftsRoutes(ctx));
+      await api.register(openDataRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
+
+  // The open-data files and the DCAT-AP catalogue live at /open-data (outside the API, as harvesters expect).
+  await app.register(openDataFiles(ctx), { prefix: '/open-data' });
 
   await serveWeb(app, ctx.config.webDist);
   return app;
