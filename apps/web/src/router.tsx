@@ -203,6 +203,37 @@ const staffCtiRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/cti-page.tsx'), 'CtiPage'),
 });
 
+const draftsRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'drafts',
+  validateSearch: (s: Record<string, unknown>): { body?: string } => ({ body: str(s.body) }),
+  component: lazyRouteComponent(() => import('./routes/portal/drafts-page.tsx'), 'DraftsPage'),
+});
+
+const draftRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'drafts/$id',
+  component: lazyRouteComponent(() => import('./routes/portal/drafts-page.tsx'), 'DraftPage'),
+});
+
+const staffDraftsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/drafts',
+  component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'StaffDraftsPage'),
+});
+
+const staffDraftCommentsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/drafts/$id',
+  component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'StaffDraftCommentsPage'),
+});
+
+const staffDraftsModerationRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/drafts-moderation',
+  component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'DraftsModerationPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   langRoute.addChildren([
@@ -212,8 +243,10 @@ const routeTree = rootRoute.addChildren([
     bodyRoute,
     receptionRoute,
     receptionBookingRoute,
+    draftsRoute,
+    draftRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffDraftsRoute, staffDraftCommentsRoute, staffDraftsModerationRoute]),
   ]),
 ]);
 

@@ -60,6 +60,8 @@ export function draftsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => reply.status(201).send(await svc.publishDiscussion(ctx, requireStaff(req), req.body)),
     );
 
+    app.get('/drafts/mine', { schema: { tags: TAGS, summary: 'The staff member’s body’s discussions, announced ones too' } }, async (req) => svc.ownDiscussions(ctx, requireStaff(req)));
+
     app.get('/drafts/:id', { schema: { tags: TAGS, summary: 'The public page: the current text by paragraph with visible comments and answers', params: IdParams } }, async (req) => svc.discussionPage(ctx, req.params.id));
 
     app.post(

@@ -77,6 +77,7 @@ export async function publishDiscussion(ctx: AppContext, staff: Staff, input: Di
   const opensAt = instant(input.opensAt, 'opensAt', now);
   // A date alone closes at the end of that day in Almaty.
   const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(input.closesAt) ? endOfAlmatyDay(input.closesAt) : instant(input.closesAt, 'closesAt', now);
+  if (Number.isNaN(closesAt.getTime())) throw new AppError('VALIDATION_FAILED', 'closesAt is not a date', { field: 'closesAt' });
   if (closesAt.getTime() - opensAt.getTime() < DAY_MS) throw new AppError('VALIDATION_FAILED', 'the discussion lasts at least a day', { field: 'closesAt' });
   if (closesAt <= now) throw new AppError('VALIDATION_FAILED', 'closesAt is in the past', { field: 'closesAt' });
   const doc = await readDocument(input);
@@ -132,6 +133,12 @@ export async function listDiscussions(ctx: AppContext, q: { bodyCode?: string; k
   }
   const rows = await repo.listDiscussions(ctx.db, { bodyId, kind: q.kind, openAt: q.open ? now : undefined, limit: q.limit });
   return { items: rows.filter((d) => d.opensAt <= now).map((d) => discussionView(d, now)) };
+}
+
+/** The staff member's body's discussions, announced ones too (the editor's list). */
+export async function ownDiscussions(ctx: AppContext, staff: Staff) {
+  const rows = await repo.listDiscussions(ctx.db, { bodyId: staff.bodyId, limit: 100 });
+  return { items: rows.map((d) => discussionView(d, ctx.clock.now())) };
 }
 
 export async function getDiscussion(ctx: AppContext, id: string) {

@@ -5,3 +5,4 @@
 export { draftsRoutes } from './drafts.routes.ts';
 export { datasetDiscussion } from './drafts.service.ts';
 export { applyDiscussionRules, startDiscussionRules } from './rules.ts';
+export { seedDemoDrafts, DEMO_DRAFT_TITLE } from './demo-seed.ts';
