@@ -62,7 +62,7 @@ for (const lang of LANGS) {
     await expectAccessible(officer, testInfo, `${lang} answer form with the server's refusal`);
     const before = await officer.getByTestId('given-answer').count();
     await answerForm.getByLabel(msg(lang, 'drafts.answerText')).fill('Уважаемый заявитель! Благодарим за предложение. Срок уборки сокращён до 12 часов.');
-    await answerForm.getByLabel(msg(lang, 'drafts.decisionLabel')).selectOption('partly_accepted');
+    await answerForm.getByLabel(msg(lang, 'drafts.decisionLabel'), { exact: true }).selectOption('partly_accepted');
     await answerForm.getByRole('button', { name: msg(lang, 'drafts.sendAnswer') }).click();
     await expect(officer.getByTestId('given-answer')).toHaveCount(before + 1);
     await snap(officer, testInfo, `${lang}-draft-answers`);
