@@ -29,6 +29,8 @@ import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
 import { open311AdminRoutes, open311Routes } from './modules/open311/index.ts';
 import { socialRoutes } from './modules/social/index.ts';
+import { draftsRoutes } from './modules/drafts/index.ts';
+import { openDataRoutes, openDataFiles } from './modules/opendata/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -100,12 +102,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(auditRoutes(ctx));
       await api.register(open311AdminRoutes(ctx));
       await api.register(socialRoutes(ctx));
+      await api.register(draftsRoutes(ctx));
+      await api.register(openDataRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
 
   // Open311 GeoReport v2 (modules/open311): its own error form, form and multipart bodies.
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
+  // The open-data files and the DCAT-AP catalogue live at /open-data (outside the API, as harvesters expect).
+  await app.register(openDataFiles(ctx), { prefix: '/open-data' });
 
   await serveWeb(app, ctx.config.webDist);
   return app;

@@ -6,6 +6,7 @@ import { seedDemo } from './modules/bodies/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
 import { seedDemoCallLines } from './modules/calls/index.ts';
+import { seedDemoDrafts } from './modules/drafts/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
 import type { Staff } from './modules/auth/index.ts';
 
@@ -39,6 +40,7 @@ export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } 
   await seedDemoReceptions(ctx);
   await seedDemoKnowledge(ctx);
   await seedDemoCallLines(ctx);
+  await seedDemoDrafts(ctx);
   if (opts.appeals) await seedDemoAppeals(ctx);
 }
 

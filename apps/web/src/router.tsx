@@ -213,6 +213,35 @@ const staffSocialAccountsRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/social/accounts',
   component: lazyRouteComponent(() => import('./routes/staff/social-accounts-page.tsx'), 'SocialAccountsPage'),
+const draftsRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'drafts',
+  validateSearch: (s: Record<string, unknown>): { body?: string } => ({ body: str(s.body) }),
+  component: lazyRouteComponent(() => import('./routes/portal/drafts-page.tsx'), 'DraftsPage'),
+});
+
+const draftRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'drafts/$id',
+  component: lazyRouteComponent(() => import('./routes/portal/drafts-page.tsx'), 'DraftPage'),
+});
+
+const staffDraftsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/drafts',
+  component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'StaffDraftsPage'),
+});
+
+const staffDraftCommentsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/drafts/$id',
+  component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'StaffDraftCommentsPage'),
+});
+
+const staffDraftsModerationRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/drafts-moderation',
+  component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'DraftsModerationPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -224,8 +253,11 @@ const routeTree = rootRoute.addChildren([
     bodyRoute,
     receptionRoute,
     receptionBookingRoute,
+    draftsRoute,
+    draftRoute,
     staffLoginRoute,
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSocialRoute, staffSocialAccountsRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffDraftsRoute, staffDraftCommentsRoute, staffDraftsModerationRoute]),
   ]),
 ]);
 

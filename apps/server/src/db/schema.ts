@@ -13,5 +13,7 @@ import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { Open311Tables } from '../modules/open311/open311.tables.ts';
 import type { BoundaryTables } from '../modules/bodies/boundaries.tables.ts';
 import type { SocialTables } from '../modules/social/social.tables.ts';
+import type { DraftsTables } from '../modules/drafts/drafts.tables.ts';
+import type { OpenDataTables } from '../modules/opendata/opendata.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables {}

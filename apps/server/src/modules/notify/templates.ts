@@ -453,7 +453,34 @@ const staffSignInLocked: Localizable = {
   },
 };
 
-const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked']);
+
+// Public discussion of drafts (modules/drafts): announcements to subscribers, the one-time
+// code that confirms a commenter, and the outreach alert to the developer body.
+const draftAnnounced: Localizable = {
+  kk: { subject: (v) => `Талқылауға жоба: ${v.str('title')}`, body: (v) => [`Жоба қоғамдық талқылауға шығарылды: «${v.str('title')}».`, `Пікірлер ${v.date('closesAt')} дейін қабылданады: ${v.str('url')}`], sms: (v) => ({ text: `Талқылауға жоба: ${v.str('url')}` }) },
+  ru: { subject: (v) => `Проект на обсуждении: ${v.str('title')}`, body: (v) => [`На публичное обсуждение вынесен проект «${v.str('title')}».`, `Комментарии принимаются до ${v.date('closesAt')}: ${v.str('url')}`], sms: (v) => ({ text: `Проект на обсуждении: ${v.str('url')}` }) },
+  en: { subject: (v) => `Draft open for comment: ${v.str('title')}`, body: (v) => [`The draft “${v.str('title')}” is open for public comment.`, `Comments are accepted until ${v.date('closesAt')}: ${v.str('url')}`], sms: (v) => ({ text: `Draft open for comment: ${v.str('url')}` }) },
+};
+
+const draftReannounced: Localizable = {
+  kk: { subject: (v) => `Еске саламыз: «${v.str('title')}» талқылауда`, body: (v) => [`«${v.str('title')}» жобасы бойынша әлі пікір жоқ. Пікірлер ${v.date('closesAt')} дейін қабылданады: ${v.str('url')}`] },
+  ru: { subject: (v) => `Напоминаем: обсуждается «${v.str('title')}»`, body: (v) => [`К проекту «${v.str('title')}» ещё нет комментариев. Они принимаются до ${v.date('closesAt')}: ${v.str('url')}`] },
+  en: { subject: (v) => `Reminder: “${v.str('title')}” is open for comment`, body: (v) => [`The draft “${v.str('title')}” has no comments yet. Comments are accepted until ${v.date('closesAt')}: ${v.str('url')}`] },
+};
+
+const draftCode: Localizable = {
+  kk: { subject: () => 'Растау коды', body: (v) => [`Пікір қалдыру үшін растау коды: ${v.str('accessCode')}. Код 2 сағат жарамды.`], sms: (v) => ({ text: `Tyndau растау коды: ${v.str('accessCode')}` }), greet: false },
+  ru: { subject: () => 'Код подтверждения', body: (v) => [`Код подтверждения для комментария: ${v.str('accessCode')}. Код действует 2 часа.`], sms: (v) => ({ text: `Код подтверждения Tyndau: ${v.str('accessCode')}` }), greet: false },
+  en: { subject: () => 'Confirmation code', body: (v) => [`Your confirmation code for commenting: ${v.str('accessCode')}. It is valid for 2 hours.`], sms: (v) => ({ text: `Tyndau confirmation code: ${v.str('accessCode')}` }), greet: false },
+};
+
+const staffDraftsOutreach: Localizable = {
+  kk: { subject: (v) => `«${v.str('title')}» жобасына пікірлердің көбі қарсы`, body: (v) => [`${v.str('comments')} пікірдің ${v.str('against')} қарсы. Түсіндіру жұмысын (тыңдаулар, брифингтер) өткізіңіз.`] },
+  ru: { subject: (v) => `Большинство комментариев к «${v.str('title')}» против`, body: (v) => [`Из ${v.str('comments')} комментариев против — ${v.str('against')}. Проведите разъяснительную работу (слушания, брифинги).`] },
+  en: { subject: (v) => `Most comments on “${v.str('title')}” are against`, body: (v) => [`${v.str('against')} of ${v.str('comments')} comments are against. Hold outreach (hearings, briefings).`] },
+};
+
+const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.drafts_outreach']);
 
 export const TEMPLATES: Record<string, Localizable> = {
   'appeal.registered': registered,
@@ -471,6 +498,10 @@ export const TEMPLATES: Record<string, Localizable> = {
   'staff.overdue': staffOverdue,
   'staff.digest': staffDigest,
   'staff.sign_in_locked': staffSignInLocked,
+  'drafts.announced': draftAnnounced,
+  'drafts.reannounced': draftReannounced,
+  'drafts.code': draftCode,
+  'staff.drafts_outreach': staffDraftsOutreach,
 };
 
 /** Names other modules may use for the same message. */

@@ -56,6 +56,9 @@ export function BodyPage() {
           <ButtonLink size="lg" to="/$lang/appeal" params={{ lang }} search={{ body: b.code }}>
             {t('body.writeHere')}
           </ButtonLink>
+          <ButtonLink size="lg" variant="outline" to="/$lang/drafts" params={{ lang }} search={{ body: b.code }}>
+            {t('drafts.bodyLink')}
+          </ButtonLink>
           <ButtonLink size="lg" variant="outline" to="/$lang/reception" params={{ lang }} search={{ body: b.code }}>
             {t('reception.bookHere')}
           </ButtonLink>

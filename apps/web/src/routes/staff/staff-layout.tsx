@@ -18,6 +18,9 @@ import { SOCIAL_READER_ROLES } from '../../features/social/api.ts';
 import classes from './staff.module.css';
 import './staff-mantine.css';
 
+// Who works on public discussions: the developer body's publishers, answerers and moderators.
+const DRAFT_ROLES = ['comms_officer', 'admin', 'head', 'deputy', 'executor', 'moderator'];
+
 export function StaffLayout() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -57,6 +60,7 @@ export function StaffLayout() {
     ...(CALL_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls', label: t('staffNav.calls'), exact: true }] : []),
     ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
+    ...(DRAFT_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/drafts', label: t('drafts.nav'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
     ...(SOCIAL_READER_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/social', label: t('social.nav.inbox'), exact: true }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/social/accounts', label: t('social.nav.accounts'), exact: false }] : []),
