@@ -7,3 +7,5 @@ export { redirectInTransaction, type RedirectInput } from './redirect.ts';
 export { listResolutions, ANSWER_RESOLUTIONS, type ResolutionDefinition } from './resolutions.ts';
 export { answerProblem } from './answer-check.ts';
 export { sentAnswerOf } from './correspondence.ts';
+export { draftAnswer, signAnswer, type AnswerInput } from './answer.ts';
+export type { AnswerResolution } from './resolutions.ts';
