@@ -26,6 +26,7 @@ import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { routingRoutes } from './modules/routing/index.ts';
+import { surveysRoutes } from './modules/surveys/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
 
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(receptionRoutes(ctx));
       await api.register(knowledgeRoutes(ctx));
       await api.register(routingRoutes(ctx));
+      await api.register(surveysRoutes(ctx));
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
     },

@@ -11,5 +11,6 @@ import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { CallsTables } from '../modules/calls/calls.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { RoutingTables } from '../modules/routing/routing.tables.ts';
+import type { SurveysTables } from '../modules/surveys/surveys.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, RoutingTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, RoutingTables, SurveysTables {}

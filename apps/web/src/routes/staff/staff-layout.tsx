@@ -17,6 +17,9 @@ import { CALL_ROLES, CALL_STATS_ROLES } from '../../features/calls/permissions.t
 import classes from './staff.module.css';
 import './staff-mantine.css';
 
+/** Who runs the body's perception surveys (as the server's surveys.policy.ts). */
+const SURVEY_ROLES = ['analyst', 'comms_officer', 'head', 'deputy', 'admin'];
+
 export function StaffLayout() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -56,6 +59,7 @@ export function StaffLayout() {
     ...(CALL_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls', label: t('staffNav.calls'), exact: true }] : []),
     ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
+    ...(SURVEY_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/surveys', label: t('surveys.nav'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
     { to: '/$lang/staff/settings', label: t('staffNav.settings'), exact: false },
     { to: '/$lang/staff/account', label: t('staffNav.account'), exact: false },
