@@ -25,6 +25,8 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { deadlinesRoutes, dueSoonBefore } from './modules/deadlines/index.ts';
 import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
+import { routingRoutes } from './modules/routing/index.ts';
+import { surveysRoutes } from './modules/surveys/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
 import { open311AdminRoutes, open311Routes } from './modules/open311/index.ts';
@@ -98,6 +100,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(deadlinesRoutes(ctx));
       await api.register(receptionRoutes(ctx));
       await api.register(knowledgeRoutes(ctx));
+      await api.register(routingRoutes(ctx));
+      await api.register(surveysRoutes(ctx));
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(open311AdminRoutes(ctx));

@@ -14,6 +14,7 @@ import { addBlock, addLine, getCtiToken, rotateCtiToken, LINE_CHANNELS, type Lin
 import { connectAccount, NETWORKS, type Network } from './modules/social/index.ts';
 import { openDatabase } from './db/database.ts';
 import { addApiKey, listApiKeys, revokeApiKey } from './modules/open311/index.ts';
+import { trainRoutingModel, TRAIN_LIMIT } from './modules/routing/index.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 
 const HELP = `Tyndau command line
@@ -56,6 +57,8 @@ const HELP = `Tyndau command line
                                                 the server may keep running)
   npm run tyndau -- restore FILE                load FILE into this configuration's database, which must hold no
                                                 appeals (a new TYNDAU_DATA_DIR or an empty DATABASE_URL); migrations first
+  npm run tyndau -- routing train [--limit N]    retrain the routing suggestions on the register's decided appeals
+                                                (at most N, default ${TRAIN_LIMIT}), added to the shipped base model
   npm run tyndau -- help                        this text
 
 Configuration comes from the environment, as for the server (DATABASE_URL, TYNDAU_DATA_DIR, ...).
@@ -156,6 +159,19 @@ const commands: Record<string, Command> = {
     try {
       const staff = await addStaff(ctx, { email: values.email, password, role: values.role, bodyCode: values.body, unitCode: values.unit, name: values.name });
       console.log(`staff account ${staff.email} (${staff.role}) added; the password must be changed at first sign-in`);
+    } finally {
+      await close();
+    }
+  },
+  async routing(args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { limit: { type: 'string' } } });
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (sub !== 'train' || (limit !== undefined && !(Number.isInteger(limit) && limit >= 0))) throw new AppError('VALIDATION_FAILED', 'usage: routing train [--limit N]');
+    const { ctx, close } = await open();
+    try {
+      const m = await trainRoutingModel(ctx, { limit });
+      console.log(`routing model ${m.id} trained at ${m.trainedAt} on ${m.appeals} decided appeal(s) of the register (${m.topics} topic(s)), added to the shipped base model`);
     } finally {
       await close();
     }

@@ -11,6 +11,7 @@ import { startEdgeUpkeep } from './edge-upkeep.ts';
 import { startSessionPurge } from './modules/auth/index.ts';
 import { resumeRecountJobs } from './modules/deadlines/index.ts';
 import { startDiscussionRules } from './modules/drafts/index.ts';
+import { startRoutingRetrain } from './modules/routing/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
 // is one line that says why, not a stack trace.
@@ -43,6 +44,7 @@ const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, 
 const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
 const discussionRules = startDiscussionRules(ctx, (msg, err) => app.log.warn({ err }, msg));
+const routingRetrain = startRoutingRetrain(ctx, (msg, err) => app.log.warn({ err }, msg));
 // A recount of terms left half-way by a stopped process resumes now (and from the sweep).
 void resumeRecountJobs(ctx, (msg, err) => app.log.warn({ err }, msg));
 
@@ -63,6 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await edgeUpkeep.stop();
     await sessionPurge.stop();
     await discussionRules.stop();
+    await routingRetrain.stop();
     await close();
     process.exit(0);
   });

@@ -3,10 +3,12 @@ import type { AppContext } from './app-context.ts';
 import { subscribeNotifications } from './modules/notify/index.ts';
 import { subscribeReception } from './modules/reception/index.ts';
 import { subscribeDuplicateAnswers } from './modules/process/index.ts';
+import { subscribeRouting } from './modules/routing/index.ts';
 
 export function subscribeModules(ctx: AppContext): void {
   subscribeNotifications(ctx);
   subscribeReception(ctx);
   // A merged duplicate is answered with its parent's answer.
   subscribeDuplicateAnswers(ctx);
+  subscribeRouting(ctx);
 }

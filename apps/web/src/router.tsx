@@ -197,6 +197,14 @@ const staffKnowledgeRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/knowledge-page.tsx'), 'KnowledgePage'),
 });
 
+const staffSurveysRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/surveys',
+  component: lazyRouteComponent(() => import('./routes/staff/surveys-page.tsx'), 'SurveysPage'),
+});
+
+const surveyRoute = createRoute({ getParentRoute: () => langRoute, path: 'survey/$token', component: lazyRouteComponent(() => import('./routes/portal/survey-page.tsx'), 'SurveyPage') });
+
 const staffCtiRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/cti',
@@ -258,6 +266,9 @@ const routeTree = rootRoute.addChildren([
     staffLoginRoute,
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSocialRoute, staffSocialAccountsRoute]),
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffDraftsRoute, staffDraftCommentsRoute, staffDraftsModerationRoute]),
+    surveyRoute,
+    staffLoginRoute,
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSurveysRoute]),
   ]),
 ]);
 

@@ -15,5 +15,7 @@ import type { BoundaryTables } from '../modules/bodies/boundaries.tables.ts';
 import type { SocialTables } from '../modules/social/social.tables.ts';
 import type { DraftsTables } from '../modules/drafts/drafts.tables.ts';
 import type { OpenDataTables } from '../modules/opendata/opendata.tables.ts';
+import type { RoutingTables } from '../modules/routing/routing.tables.ts';
+import type { SurveysTables } from '../modules/surveys/surveys.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables {}

@@ -110,6 +110,12 @@ export const STATUS_BY_CODE: Record<string, number> = {
   SOCIAL_MESSAGE_NOT_FOUND: 404,
   SOCIAL_ALREADY_TRIAGED: 409,
   SOCIAL_IMPORT_INVALID: 422,
+  // perception surveys
+  SURVEY_NOT_FOUND: 404,
+  SURVEY_NOT_OPEN: 409,
+  SURVEY_INVITATION_USED: 409,
+  SURVEY_QUOTA_FULL: 409,
+  SURVEY_NOT_EDITABLE: 409,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */

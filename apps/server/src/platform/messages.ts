@@ -111,6 +111,11 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
     ru: 'Сервер сейчас перегружен. Повторите немного позже.',
     en: 'The server is busy right now. Please try again shortly.',
   },
+  SURVEY_NOT_FOUND: { kk: 'Сауалнама табылмады немесе шақыру жарамсыз.', ru: 'Опрос не найден или приглашение недействительно.', en: 'Survey not found, or the invitation is not valid.' },
+  SURVEY_NOT_OPEN: { kk: 'Сауалнама қазір жауап қабылдамайды.', ru: 'Опрос сейчас не принимает ответы.', en: 'The survey is not taking answers now.' },
+  SURVEY_INVITATION_USED: { kk: 'Бұл шақыру бойынша жауап берілді.', ru: 'По этому приглашению уже ответили.', en: 'This invitation has already been answered.' },
+  SURVEY_QUOTA_FULL: { kk: 'Сіздің тобыңыз бойынша квота толды. Рахмет!', ru: 'Квота вашей группы уже набрана. Спасибо!', en: 'The quota for your group is already full. Thank you!' },
+  SURVEY_NOT_EDITABLE: { kk: 'Ашылған сауалнаманың сұрақтарын өзгертуге болмайды.', ru: 'Вопросы открытого опроса менять нельзя.', en: 'The questions of an opened survey cannot be changed.' },
 };
 
 export function messageFor(code: string, lang: Language, fallback?: string): string {

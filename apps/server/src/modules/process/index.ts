@@ -9,3 +9,5 @@ export { answerProblem } from './answer-check.ts';
 export { sentAnswerOf } from './correspondence.ts';
 export { subscribeDuplicateAnswers } from './duplicates.ts';
 export { triageAppeal, type TriageInput } from './triage.ts';
+export { draftAnswer, signAnswer, type AnswerInput } from './answer.ts';
+export type { AnswerResolution } from './resolutions.ts';

@@ -17,6 +17,7 @@ import { useAnswers, useAppealCard, useColleagues, useLinks, useMe, type AppealC
 import { allowedActions, type CardAction } from '../../features/staff/permissions.ts';
 import { ActionForm } from '../../features/staff/components/action-forms.tsx';
 import { ArticlePicker } from '../../features/knowledge/components/article-picker.tsx';
+import { SuggestionPanel } from '../../features/routing/components/suggestion-panel.tsx';
 import { ShortcutsHelp } from '../../features/staff/components/shortcuts-help.tsx';
 import { useBody, useTopics } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
@@ -163,6 +164,7 @@ export function AppealCardPage() {
               onDone={(m) => void done(m)}
               onCancel={() => setOpen(null)}
               answerAside={(insert) => <ArticlePicker headingOrder={4} language={a.language} onInsert={(article) => insert(article.body)} />}
+              triageAside={(pick) => <SuggestionPanel appealId={a.id} ownBodyId={a.bodyId} onTopic={pick.topic} onBody={pick.body} />}
             />
           </Paper>
         )}

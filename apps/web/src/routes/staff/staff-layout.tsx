@@ -20,6 +20,8 @@ import './staff-mantine.css';
 
 // Who works on public discussions: the developer body's publishers, answerers and moderators.
 const DRAFT_ROLES = ['comms_officer', 'admin', 'head', 'deputy', 'executor', 'moderator'];
+/** Who runs the body's perception surveys (as the server's surveys.policy.ts). */
+const SURVEY_ROLES = ['analyst', 'comms_officer', 'head', 'deputy', 'admin'];
 
 export function StaffLayout() {
   const { t } = useTranslation();
@@ -61,6 +63,7 @@ export function StaffLayout() {
     ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
     ...(DRAFT_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/drafts', label: t('drafts.nav'), exact: false }] : []),
+    ...(SURVEY_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/surveys', label: t('surveys.nav'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
     ...(SOCIAL_READER_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/social', label: t('social.nav.inbox'), exact: true }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/social/accounts', label: t('social.nav.accounts'), exact: false }] : []),

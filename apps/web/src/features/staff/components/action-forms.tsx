@@ -109,7 +109,10 @@ function ActionShell({
   );
 }
 
-function TriageForm({ appeal, onDone, onCancel, redirect }: ActionFormProps & { redirect?: boolean }) {
+/** Beside the triage form (the routing suggestion): what it picks fills the form's fields. */
+export type TriageAside = (pick: { topic?: (code: string) => void; body: (bodyId: string) => void }) => ReactNode;
+
+function TriageForm({ appeal, onDone, onCancel, redirect, aside }: ActionFormProps & { redirect?: boolean; aside?: TriageAside }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [competence, setCompetence] = useState<'own' | 'other' | 'none'>(redirect ? 'other' : 'own');
@@ -147,6 +150,7 @@ function TriageForm({ appeal, onDone, onCancel, redirect }: ActionFormProps & { 
     >
       {(errors) => (
         <>
+          {aside?.({ topic: redirect ? undefined : (code) => (setCompetence('own'), setTopicCode(code)), body: (id) => (setCompetence('other'), setTargetBodyId(id)) })}
           {!redirect && (
             <Radio.Group id="action-competence" label={labels.competence} value={competence} onChange={(v) => setCompetence(v as typeof competence)}>
               <Stack gap="xs" mt="xs">
@@ -413,14 +417,30 @@ function CloseForm({ appeal, onDone, onCancel }: ActionFormProps) {
   );
 }
 
-export function ActionForm({ action, appeal, draft, onDone, onCancel, answerAside }: { action: CardAction; appeal: AppealCard; draft?: AnswerRow; onDone: (m: string) => void; onCancel: () => void; answerAside?: AnswerAside }) {
+export function ActionForm({
+  action,
+  appeal,
+  draft,
+  onDone,
+  onCancel,
+  answerAside,
+  triageAside,
+}: {
+  action: CardAction;
+  appeal: AppealCard;
+  draft?: AnswerRow;
+  onDone: (m: string) => void;
+  onCancel: () => void;
+  answerAside?: AnswerAside;
+  triageAside?: TriageAside;
+}) {
   const { t } = useTranslation();
   const p = { appeal, onDone, onCancel };
   switch (action) {
     case 'triage':
-      return <TriageForm {...p} />;
+      return <TriageForm {...p} aside={triageAside} />;
     case 'redirect':
-      return <TriageForm {...p} redirect />;
+      return <TriageForm {...p} redirect aside={triageAside} />;
     case 'assign':
       return <AssignForm {...p} />;
     case 'extend':
