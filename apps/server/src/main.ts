@@ -8,6 +8,7 @@ import { createDeliveryWorker } from './modules/notify/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
 import { startEdgeUpkeep } from './edge-upkeep.ts';
 import { startSessionPurge } from './modules/auth/index.ts';
+import { startKpiUpkeep } from './modules/kpi/index.ts';
 import { resumeRecountJobs } from './modules/deadlines/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
@@ -40,6 +41,7 @@ await delivery.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
+const kpiUpkeep = startKpiUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 // A recount of terms left half-way by a stopped process resumes now (and from the sweep).
 void resumeRecountJobs(ctx, (msg, err) => app.log.warn({ err }, msg));
 
@@ -59,6 +61,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await searchUpkeep.stop();
     await edgeUpkeep.stop();
     await sessionPurge.stop();
+    await kpiUpkeep.stop();
     await close();
     process.exit(0);
   });
