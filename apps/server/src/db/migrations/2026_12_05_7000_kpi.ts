@@ -36,6 +36,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index kpi_daily_body_day_idx on kpi_daily (body_id, day);
     create index kpi_daily_day_idx on kpi_daily (day);
 
+    -- The same sums per day and body only: what a dashboard reads when it filters by no
+    -- unit, channel or topic (totals, by day, league of bodies, districts), a few hundred
+    -- rows per body and year whatever the register's size.
+    create table kpi_body_day (
+      day date not null,
+      body_id uuid not null references body(id),
+      district_id uuid references body(id),
+      received int not null, open int not null, answered int not null, answered_on_time int not null, answer_workdays int not null,
+      redirected int not null, late_redirects int not null, extensions int not null, resolved int not null, explained int not null,
+      refused int not null, left_without_consideration int not null, rated int not null, satisfaction_sum int not null,
+      disagreements int not null, repeats int not null, overlap int not null, reception_requests int not null,
+      primary key (body_id, day)
+    );
+    create index kpi_body_day_day_idx on kpi_body_day (day);
+
     -- Channel overlap: per later appeal, the channel the applicant used first.
     create table kpi_overlap_daily (
       day date not null,
@@ -93,5 +108,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table kpi_report, kpi_surge, kpi_dirty_slice, kpi_dirty_appeal, kpi_overlap_daily, kpi_daily`.execute(db);
+  await sql`drop table kpi_body_day, kpi_report, kpi_surge, kpi_dirty_slice, kpi_dirty_appeal, kpi_overlap_daily, kpi_daily`.execute(db);
 }

@@ -65,6 +65,7 @@ export async function refreshStep(db: Db): Promise<number> {
     const days = slices.map((s) => s.day);
     await sql`delete from kpi_daily k using unnest(${bodies}::uuid[], ${days}::date[]) s(body_id, day) where k.body_id = s.body_id and k.day = s.day`.execute(tx);
     await sql`delete from kpi_overlap_daily k using unnest(${bodies}::uuid[], ${days}::date[]) s(body_id, day) where k.body_id = s.body_id and k.day = s.day`.execute(tx);
+    await sql`delete from kpi_body_day k using unnest(${bodies}::uuid[], ${days}::date[]) s(body_id, day) where k.body_id = s.body_id and k.day = s.day`.execute(tx);
     await sql`
       with recursive s(body_id, day) as (select * from unnest(${bodies}::uuid[], ${days}::date[])),
       district as (${DISTRICT_OF}),
@@ -102,6 +103,15 @@ export async function refreshStep(db: Db): Promise<number> {
       )
       insert into kpi_overlap_daily (day, body_id, topic_code, first_channel, second_channel, n)
       select day, body_id, topic_code, first_channel, channel, count(*) from rows where first_channel is not null group by day, body_id, topic_code, first_channel, channel`.execute(tx);
+    // The per-body roll-up of the slices just written.
+    await sql`
+      insert into kpi_body_day (day, body_id, district_id, received, open, answered, answered_on_time, answer_workdays, redirected, late_redirects, extensions,
+        resolved, explained, refused, left_without_consideration, rated, satisfaction_sum, disagreements, repeats, overlap, reception_requests)
+      select k.day, k.body_id, min(k.district_id::text)::uuid, sum(received), sum(open), sum(answered), sum(answered_on_time), sum(answer_workdays), sum(redirected),
+        sum(late_redirects), sum(extensions), sum(resolved), sum(explained), sum(refused), sum(left_without_consideration), sum(rated), sum(satisfaction_sum),
+        sum(disagreements), sum(repeats), sum(overlap), coalesce(sum(received) filter (where channel = 'personal_reception'), 0)
+      from kpi_daily k join unnest(${bodies}::uuid[], ${days}::date[]) s(body_id, day) on k.body_id = s.body_id and k.day = s.day
+      group by k.day, k.body_id`.execute(tx);
     return slices.length;
   });
 }
@@ -114,15 +124,18 @@ export async function refreshStep(db: Db): Promise<number> {
 function overlapProbe(): RawBuilder<unknown> {
   const common = sql`b.body_id = a.body_id and b.topic_code = a.topic_code and b.channel <> a.channel and not b.confidential
     and b.received_at >= a.received_at - make_interval(days => ${OVERLAP_DAYS}) and b.received_at < a.received_at and b.id <> a.id`;
+  // One branch per identifier, each an equality its own index serves (a CASE would not be).
+  const branch = (key: RawBuilder<unknown>) => sql`(select b.channel, b.received_at from appeal b where ${key} and ${common} order by b.received_at desc limit 1)`;
   return sql`
-    select b.channel as first_channel from appeal b
-    where not a.confidential and a.topic_code is not null and a.redirected_from_id is null and ${common}
-      and case
-        when a.applicant_iin is not null then b.applicant_iin = a.applicant_iin
-        when a.applicant_phone is not null then b.applicant_phone = a.applicant_phone
-        when a.applicant_email is not null then lower(b.applicant_email) = lower(a.applicant_email)
-        else false end
-    order by b.received_at desc limit 1`;
+    select x.channel as first_channel from (
+      ${branch(sql`a.applicant_iin is not null and b.applicant_iin = a.applicant_iin`)}
+      union all
+      ${branch(sql`a.applicant_iin is null and a.applicant_phone is not null and b.applicant_phone = a.applicant_phone`)}
+      union all
+      ${branch(sql`a.applicant_iin is null and a.applicant_phone is null and a.applicant_email is not null and b.applicant_email = a.applicant_email`)}
+    ) x
+    where not a.confidential and a.topic_code is not null and a.redirected_from_id is null
+    order by x.received_at desc limit 1`;
 }
 
 export interface KpiFilter {
@@ -182,6 +195,9 @@ function where(f: KpiFilter): RawBuilder<unknown> {
 export async function sums(db: Db, f: KpiFilter, groupBy?: GroupKey): Promise<SumsRow[]> {
   const key = groupBy ? KEY[groupBy] : sql`null::text`;
   const s = (c: string) => sql`coalesce(sum(${sql.ref(c)}), 0)::bigint`;
+  // Without a unit, channel or topic the per-body roll-up has every figure, in far fewer rows.
+  const byBody = !f.unitIds && !f.channels && !f.topicCodes && (!groupBy || groupBy === 'body' || groupBy === 'district' || groupBy === 'day');
+  const reception = byBody ? sql`coalesce(sum(reception_requests), 0)::bigint` : sql`coalesce(sum(received) filter (where channel = 'personal_reception'), 0)::bigint`;
   const { rows } = await sql<SumsRow>`
     select ${key} as key, grouping(${key}) = 1 as is_total,
       ${s('received')} as received, ${s('open')} as open, ${s('answered')} as answered, ${s('answered_on_time')} as answered_on_time,
@@ -189,8 +205,8 @@ export async function sums(db: Db, f: KpiFilter, groupBy?: GroupKey): Promise<Su
       ${s('extensions')} as extensions, ${s('resolved')} as resolved, ${s('explained')} as explained, ${s('refused')} as refused,
       ${s('left_without_consideration')} as left_without_consideration, ${s('rated')} as rated, ${s('satisfaction_sum')} as satisfaction_sum,
       ${s('disagreements')} as disagreements, ${s('repeats')} as repeats, ${s('overlap')} as overlap,
-      coalesce(sum(received) filter (where channel = 'personal_reception'), 0)::bigint as reception_requests
-    from kpi_daily where ${where(f)}
+      ${reception} as reception_requests
+    from ${byBody ? sql`kpi_body_day` : sql`kpi_daily`} where ${where(f)}
     group by grouping sets ((${key}), ())`.execute(db);
   return rows;
 }
