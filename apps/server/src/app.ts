@@ -33,6 +33,7 @@ import { open311AdminRoutes, open311Routes } from './modules/open311/index.ts';
 import { socialRoutes } from './modules/social/index.ts';
 import { draftsRoutes } from './modules/drafts/index.ts';
 import { openDataRoutes, openDataFiles } from './modules/opendata/index.ts';
+import { kpiRoutes } from './modules/kpi/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(socialRoutes(ctx));
       await api.register(draftsRoutes(ctx));
       await api.register(openDataRoutes(ctx));
+      await api.register(kpiRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

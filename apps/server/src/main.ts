@@ -9,6 +9,7 @@ import { socialReplySender } from './modules/social/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
 import { startEdgeUpkeep } from './edge-upkeep.ts';
 import { startSessionPurge } from './modules/auth/index.ts';
+import { startKpiUpkeep } from './modules/kpi/index.ts';
 import { resumeRecountJobs } from './modules/deadlines/index.ts';
 import { startDiscussionRules } from './modules/drafts/index.ts';
 import { startRoutingRetrain } from './modules/routing/index.ts';
@@ -45,6 +46,7 @@ const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg)
 const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
 const discussionRules = startDiscussionRules(ctx, (msg, err) => app.log.warn({ err }, msg));
 const routingRetrain = startRoutingRetrain(ctx, (msg, err) => app.log.warn({ err }, msg));
+const kpiUpkeep = startKpiUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 // A recount of terms left half-way by a stopped process resumes now (and from the sweep).
 void resumeRecountJobs(ctx, (msg, err) => app.log.warn({ err }, msg));
 
@@ -66,6 +68,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await sessionPurge.stop();
     await discussionRules.stop();
     await routingRetrain.stop();
+    await kpiUpkeep.stop();
     await close();
     process.exit(0);
   });

@@ -4,6 +4,7 @@ import { subscribeNotifications } from './modules/notify/index.ts';
 import { subscribeReception } from './modules/reception/index.ts';
 import { subscribeDuplicateAnswers } from './modules/process/index.ts';
 import { subscribeRouting } from './modules/routing/index.ts';
+import { subscribeKpis } from './modules/kpi/index.ts';
 
 export function subscribeModules(ctx: AppContext): void {
   subscribeNotifications(ctx);
@@ -11,4 +12,5 @@ export function subscribeModules(ctx: AppContext): void {
   // A merged duplicate is answered with its parent's answer.
   subscribeDuplicateAnswers(ctx);
   subscribeRouting(ctx);
+  subscribeKpis(ctx);
 }

@@ -96,6 +96,10 @@ export interface QueueSearch {
   kind?: string;
   q?: string;
   flag?: 'overdue' | 'dueSoon';
+  /** Drill-down from the KPI dashboard: a topic and a period of receipt (YYYY-MM-DD). */
+  topic?: string;
+  from?: string;
+  to?: string;
 }
 
 const staffQueueRoute = createRoute({
@@ -108,6 +112,9 @@ const staffQueueRoute = createRoute({
     kind: str(s.kind),
     q: str(s.q),
     flag: s.flag === 'overdue' || s.flag === 'dueSoon' ? s.flag : undefined,
+    topic: str(s.topic),
+    from: str(s.from),
+    to: str(s.to),
   }),
   component: lazyRouteComponent(() => import('./routes/staff/queue-page.tsx'), 'QueuePage'),
 });
@@ -191,6 +198,18 @@ const staffCallStatsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/calls-stats-page.tsx'), 'CallsStatsPage'),
 });
 
+const staffKpiRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/kpi',
+  component: lazyRouteComponent(() => import('./routes/staff/kpi-page.tsx'), 'KpiPage'),
+});
+
+const statsRoute = createRoute({
+  getParentRoute: () => langRoute,
+  path: 'stats',
+  component: lazyRouteComponent(() => import('./routes/portal/stats-page.tsx'), 'StatsPage'),
+});
+
 const staffKnowledgeRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/knowledge',
@@ -258,6 +277,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     appealRoute,
     trackRoute,
+    statsRoute,
     bodyRoute,
     receptionRoute,
     receptionBookingRoute,
@@ -269,6 +289,7 @@ const routeTree = rootRoute.addChildren([
     surveyRoute,
     staffLoginRoute,
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSurveysRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffKpiRoute]),
   ]),
 ]);
 

@@ -3,3 +3,4 @@
 export * from './enums.ts';
 export * from './iin.ts';
 export type { BookingResult } from './reception.ts';
+export * from './kpi.ts';

@@ -17,5 +17,6 @@ import type { DraftsTables } from '../modules/drafts/drafts.tables.ts';
 import type { OpenDataTables } from '../modules/opendata/opendata.tables.ts';
 import type { RoutingTables } from '../modules/routing/routing.tables.ts';
 import type { SurveysTables } from '../modules/surveys/surveys.tables.ts';
+import type { KpiTables } from '../modules/kpi/kpi.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables, KpiTables {}

@@ -34,6 +34,7 @@ test('every template renders in every language: number in the subject, text, HTM
       const m = render({ template, language, payload, appeal, recipientName: 'Ержан', publicUrl: 'https://tyndau.kz/' });
       const where = `${template}/${language}`;
       if (template !== 'reception.reminder') assert.ok(m.subject.includes(appeal.number) || template === 'staff.digest' || template === 'staff.sign_in_locked' || template.startsWith('drafts.') || template === 'staff.drafts_outreach', `${where}: subject ${m.subject}`);
+      if (template !== 'reception.reminder') assert.ok(m.subject.includes(appeal.number) || template === 'staff.digest' || template === 'staff.sign_in_locked' || template.startsWith('staff.kpi_'), `${where}: subject ${m.subject}`);
       assert.ok(m.text.length > 20 && m.html.startsWith('<!doctype html>'), where);
       assert.ok(m.html.includes(`lang="${language}"`), where);
       const sms = splitSms(m.sms);
@@ -97,4 +98,14 @@ test('the sign-in lock-out notice says until when, in Astana time, in each langu
   assert.match(at('en').text, /locked until 04\/12\/2026, 15:15/);
   assert.match(at('kk').text, /15:15/);
   assert.match(at('kk').text, /бұғатталды/);
+});
+
+test('the KPI messages: a surge names its topic and counts, a report carries its links', () => {
+  const surge = render({ template: 'staff.kpi_surge', language: 'kk', payload: { day: '2026-06-15', count: 6, baseline: 0.2, topic: { kk: 'Қоқыс', ru: 'Мусор', en: 'Garbage' } }, recipientName: 'Ержан', publicUrl: 'https://tyndau.kz' });
+  assert.match(surge.subject, /Қоқыс.*6/);
+  assert.match(surge.text, /15\.06\.2026/);
+  const report = render({ template: 'staff.kpi_report', language: 'en', payload: { bodyName: 'Akimat', from: '2026-06-01', to: '2026-06-07', received: 7, overdue: 1, onTime: '66.7 %', pdfUrl: 'https://tyndau.kz/api/v1/kpi/reports/x.pdf', xlsxUrl: 'https://tyndau.kz/api/v1/kpi/reports/x.xlsx' }, publicUrl: 'https://tyndau.kz' });
+  assert.match(report.subject, /KPI report: Akimat, 01\.06\.2026 – 07\.06\.2026/);
+  assert.match(report.text, /reports\/x\.pdf/);
+  assert.match(report.text, /reports\/x\.xlsx/);
 });

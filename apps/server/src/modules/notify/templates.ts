@@ -481,6 +481,37 @@ const staffDraftsOutreach: Localizable = {
 };
 
 const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.drafts_outreach']);
+// KPIs (kpi module): a surge of one topic, and the daily or weekly report with its files.
+const staffKpiSurge: Localizable = {
+  kk: {
+    subject: (v) => `Ерте ескерту: «${v.str('topic')}» тақырыбы бойынша өтініштер күрт өсті (${v.p.count})`,
+    body: (v) => [`${v.date('day')} күні «${v.str('topic')}» тақырыбы бойынша ${v.p.count} өтініш түсті, әдетте күніне ${v.p.baseline}.`, 'Өтініштер мен көрсеткіштер тақтасы Tyndau-да.'],
+  },
+  ru: {
+    subject: (v) => `Раннее предупреждение: всплеск обращений по теме «${v.str('topic')}» (${v.p.count})`,
+    body: (v) => [`${v.date('day')} по теме «${v.str('topic')}» поступило ${v.p.count} обращений, обычно — ${v.p.baseline} в день.`, 'Обращения и панель показателей — в Tyndau.'],
+  },
+  en: {
+    subject: (v) => `Early warning: a surge of appeals on “${v.str('topic')}” (${v.p.count})`,
+    body: (v) => [`On ${v.date('day')}, ${v.p.count} appeals came in on “${v.str('topic')}”, against ${v.p.baseline} a day as a rule.`, 'The appeals and the KPI dashboard are in Tyndau.'],
+  },
+};
+const staffKpiReport: Localizable = {
+  kk: {
+    subject: (v) => `Көрсеткіштер есебі: ${v.str('bodyName')}, ${v.date('from')} – ${v.date('to')}`,
+    body: (v) => [`Түскені: ${v.p.received}. Мерзімінде жауап берілгені: ${v.str('onTime')}. Мерзімі өткені: ${v.p.overdue}.`, `PDF: ${v.str('pdfUrl')}`, `XLSX: ${v.str('xlsxUrl')}`],
+  },
+  ru: {
+    subject: (v) => `Отчёт по показателям: ${v.str('bodyName')}, ${v.date('from')} – ${v.date('to')}`,
+    body: (v) => [`Поступило: ${v.p.received}. Отвечено в срок: ${v.str('onTime')}. Просрочено: ${v.p.overdue}.`, `PDF: ${v.str('pdfUrl')}`, `XLSX: ${v.str('xlsxUrl')}`],
+  },
+  en: {
+    subject: (v) => `KPI report: ${v.str('bodyName')}, ${v.date('from')} – ${v.date('to')}`,
+    body: (v) => [`Received: ${v.p.received}. Answered on time: ${v.str('onTime')}. Overdue: ${v.p.overdue}.`, `PDF: ${v.str('pdfUrl')}`, `XLSX: ${v.str('xlsxUrl')}`],
+  },
+};
+
+const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.kpi_surge', 'staff.kpi_report']);
 
 export const TEMPLATES: Record<string, Localizable> = {
   'appeal.registered': registered,
@@ -502,6 +533,8 @@ export const TEMPLATES: Record<string, Localizable> = {
   'drafts.reannounced': draftReannounced,
   'drafts.code': draftCode,
   'staff.drafts_outreach': staffDraftsOutreach,
+  'staff.kpi_surge': staffKpiSurge,
+  'staff.kpi_report': staffKpiReport,
 };
 
 /** Names other modules may use for the same message. */

@@ -66,6 +66,9 @@ export interface ListParams {
   overdue?: boolean;
   dueSoon?: boolean;
   q?: string;
+  topic?: string;
+  from?: string;
+  to?: string;
   limit?: number;
   cursor?: string;
 }

@@ -56,7 +56,8 @@ export function MonitoringPage() {
             ))}
           </ul>
 
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          {/* Two tables side by side only where both fit; a grid item may shrink below its table (minWidth 0), which then scrolls in its own region instead of spilling over its neighbour. */}
+          <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
             <CountTable
               title={t('monitoring.byUnit')}
               rows={m.data.byUnit.map((u) => ({ key: u.unitId ?? 'none', label: u.name ? nameIn(u.name, lang) : t('monitoring.noUnit'), counts: u }))}
@@ -80,7 +81,7 @@ function CountTable({ title, rows }: { title: string; rows: Array<{ key: string;
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <section aria-label={title}>
+    <section aria-label={title} style={{ minWidth: 0 }}>
       <Title order={2} size="h3" mb="xs">
         {title}
       </Title>

@@ -40,7 +40,7 @@ export function QueuePage() {
   const topics = useTopics();
 
   const scope: ListParams = view === 'mine' ? { executorId: me.id } : view === 'unit' && me.unitId ? { unitId: me.unitId } : {};
-  const params: ListParams = { ...scope, status: search.status, channel: search.channel, kind: search.kind, q: search.q, overdue: search.flag === 'overdue' || undefined, dueSoon: search.flag === 'dueSoon' || undefined };
+  const params: ListParams = { ...scope, status: search.status, channel: search.channel, kind: search.kind, q: search.q, topic: search.topic, from: search.from, to: search.to, overdue: search.flag === 'overdue' || undefined, dueSoon: search.flag === 'dueSoon' || undefined };
   const list = useAppealPages(params);
   const overdue = useAppealList({ ...scope, overdue: true, limit: 200 });
   const dueSoon = useAppealList({ ...scope, dueSoon: true, limit: 200 });

@@ -54,6 +54,7 @@ export function StaffLayout() {
     { to: '/$lang/staff', label: t('staffNav.queue'), exact: true },
     ...(REGISTRAR_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/register', label: t('staffNav.register'), exact: false }] : []),
     { to: '/$lang/staff/monitoring', label: t('staffNav.monitoring'), exact: false },
+    { to: '/$lang/staff/kpi', label: t('kpi.nav'), exact: false },
     ...(RECEPTION_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/reception', label: t('staffNav.reception'), exact: false }] : []),
     ...(DESK_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/front-office', label: t('staffNav.frontOffice'), exact: false }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/outbox', label: t('staffNav.outbox'), exact: false }] : []),
