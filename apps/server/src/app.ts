@@ -27,6 +27,9 @@ import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
+import { qaRoutes } from './modules/qa/index.ts';
+import { blogRoutes } from './modules/blog/index.ts';
+import { siteRoutes } from './modules/site/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,6 +99,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(knowledgeRoutes(ctx));
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(qaRoutes(ctx));
+      await api.register(blogRoutes(ctx));
+      await api.register(siteRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

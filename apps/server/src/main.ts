@@ -8,6 +8,7 @@ import { createDeliveryWorker } from './modules/notify/index.ts';
 import { startSearchUpkeep } from './modules/appeals/index.ts';
 import { startEdgeUpkeep } from './edge-upkeep.ts';
 import { startSessionPurge } from './modules/auth/index.ts';
+import { startCompletenessCheck } from './modules/site/index.ts';
 import { resumeRecountJobs } from './modules/deadlines/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
@@ -40,6 +41,8 @@ await delivery.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
+// Each body's page is checked for completeness once an hour (one row per body and day).
+const stopCompletenessCheck = startCompletenessCheck(ctx);
 // A recount of terms left half-way by a stopped process resumes now (and from the sweep).
 void resumeRecountJobs(ctx, (msg, err) => app.log.warn({ err }, msg));
 
@@ -57,6 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await app.close();
     await delivery.stop();
     await searchUpkeep.stop();
+    stopCompletenessCheck();
     await edgeUpkeep.stop();
     await sessionPurge.stop();
     await close();

@@ -10,5 +10,8 @@ import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { CallsTables } from '../modules/calls/calls.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { QaTables } from '../modules/qa/qa.tables.ts';
+import type { BlogTables } from '../modules/blog/blog.tables.ts';
+import type { SiteTables } from '../modules/site/site.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, QaTables, BlogTables, SiteTables {}
