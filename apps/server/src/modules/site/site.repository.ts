@@ -107,7 +107,7 @@ export function matchingTopics(db: Db, q: string, limit: number) {
   const like = '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
   return db
     .selectFrom('topic as t')
-    .select(['t.code', 't.nameKk', 't.nameRu', 't.nameEn', sql<string[]>`coalesce((select array_agg(b.code order by b.code) from body_topic bt join body b on b.id = bt.body_id where bt.topic_code = t.code), '{}')`.as('bodyCodes')])
+    .select(['t.code', 't.nameKk', 't.nameRu', 't.nameEn', sql<string[]>`coalesce((select array_agg(b.code order by b.code) from body_topic bt join body b on b.id = bt.body_id where bt.topic_code = t.code or bt.topic_code = t.parent_code), '{}')`.as('bodyCodes')])
     .where((eb) => eb.or([eb('t.nameKk', 'ilike', like), eb('t.nameRu', 'ilike', like), eb('t.nameEn', 'ilike', like), sql<boolean>`to_tsvector('russian', t.name_ru) @@ websearch_to_tsquery('russian', ${q})`]))
     .orderBy('t.sort')
     .limit(limit)

@@ -54,6 +54,8 @@ interface ChannelEntry {
   address?: unknown;
 }
 
+const SELF_SERVED = ['online_qa', 'head_blog', 'social_media'];
+
 /** What the study says a body's page must carry; each missing item is named. */
 export function completenessOf(body: BodyPage, content: PageContent): { score: number; missing: string[] } {
   const c = (body.contacts ?? {}) as Contacts;
@@ -64,7 +66,9 @@ export function completenessOf(body: BodyPage, content: PageContent): { score: n
     'contacts.phone': !!c.phone,
     'contacts.email': !!c.email,
     'contacts.hours': !!c.hours,
-    channels: channels.length > 0 && channels.every((ch) => !!(ch.phone || ch.url || ch.address)),
+    // Channels served on this platform itself (the Q&A, the head's blog) need no number of
+    // their own; social media are checked as the accounts below.
+    channels: channels.length > 0 && channels.every((ch) => SELF_SERVED.includes(ch.channel) || !!(ch.phone || ch.url || ch.address)),
     schedules: channels.some((ch) => ch.channel === 'personal_reception' && !!ch.hours),
     social: content.social.length > 0,
   };
@@ -94,7 +98,10 @@ export async function listChangeLog(ctx: AppContext, code: string, query: { limi
   return { items: items.map((ch) => ({ id: String(ch.id), at: ch.at.toISOString(), sections: ch.sections, summary: ch.summary })), nextCursor: rows.length > query.limit ? String(items[items.length - 1].id) : null };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with keys in order: jsonb gives objects back with its own key order. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v ?? null);
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
  * Replace the page's own sections. What changed is dated in the public log and mailed to the
