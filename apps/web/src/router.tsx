@@ -203,6 +203,16 @@ const staffCtiRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/cti-page.tsx'), 'CtiPage'),
 });
 
+// Online channels: the public Q&A, the heads' blogs, the help search and the moderator's page.
+const qaRoute = createRoute({ getParentRoute: () => langRoute, path: 'qa', component: lazyRouteComponent(() => import('./routes/portal/qa-page.tsx'), 'QaPage') });
+const blogRoute = createRoute({ getParentRoute: () => langRoute, path: 'blog/$slug', component: lazyRouteComponent(() => import('./routes/portal/blog-page.tsx'), 'BlogPage') });
+const helpRoute = createRoute({ getParentRoute: () => langRoute, path: 'help', component: lazyRouteComponent(() => import('./routes/portal/help-page.tsx'), 'HelpPage') });
+const staffQaRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/qa',
+  component: lazyRouteComponent(() => import('./routes/staff/qa-moderation-page.tsx'), 'QaModerationPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   langRoute.addChildren([
@@ -212,8 +222,11 @@ const routeTree = rootRoute.addChildren([
     bodyRoute,
     receptionRoute,
     receptionBookingRoute,
+    qaRoute,
+    blogRoute,
+    helpRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute]),
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffQaRoute]),
   ]),
 ]);
 
