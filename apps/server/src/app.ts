@@ -34,6 +34,9 @@ import { socialRoutes } from './modules/social/index.ts';
 import { draftsRoutes } from './modules/drafts/index.ts';
 import { openDataRoutes, openDataFiles } from './modules/opendata/index.ts';
 import { kpiRoutes } from './modules/kpi/index.ts';
+import { qaRoutes } from './modules/qa/index.ts';
+import { blogRoutes } from './modules/blog/index.ts';
+import { siteRoutes } from './modules/site/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -110,6 +113,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(draftsRoutes(ctx));
       await api.register(openDataRoutes(ctx));
       await api.register(kpiRoutes(ctx));
+      await api.register(qaRoutes(ctx));
+      await api.register(blogRoutes(ctx));
+      await api.register(siteRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,9 @@ import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
 import { seedDemoCallLines } from './modules/calls/index.ts';
 import { seedDemoDrafts } from './modules/drafts/index.ts';
+import { seedDemoBlogs } from './modules/blog/index.ts';
+import { seedDemoSitePages } from './modules/site/index.ts';
+import { seedDemoQuestions } from './modules/qa/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
 import type { Staff } from './modules/auth/index.ts';
 
@@ -41,7 +44,10 @@ export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } 
   await seedDemoKnowledge(ctx);
   await seedDemoCallLines(ctx);
   await seedDemoDrafts(ctx);
+  await seedDemoBlogs(ctx);
+  await seedDemoSitePages(ctx);
   if (opts.appeals) await seedDemoAppeals(ctx);
+  if (opts.appeals) await seedDemoQuestions(ctx);
 }
 
 async function seedDemoAppeals(ctx: AppContext): Promise<void> {

@@ -10,6 +10,7 @@ import { startSearchUpkeep } from './modules/appeals/index.ts';
 import { startEdgeUpkeep } from './edge-upkeep.ts';
 import { startSessionPurge } from './modules/auth/index.ts';
 import { startKpiUpkeep } from './modules/kpi/index.ts';
+import { startCompletenessCheck } from './modules/site/index.ts';
 import { resumeRecountJobs } from './modules/deadlines/index.ts';
 import { startDiscussionRules } from './modules/drafts/index.ts';
 import { startRoutingRetrain } from './modules/routing/index.ts';
@@ -47,6 +48,8 @@ const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, 
 const discussionRules = startDiscussionRules(ctx, (msg, err) => app.log.warn({ err }, msg));
 const routingRetrain = startRoutingRetrain(ctx, (msg, err) => app.log.warn({ err }, msg));
 const kpiUpkeep = startKpiUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
+// Each body's page is checked for completeness once an hour (one row per body and day).
+const stopCompletenessCheck = startCompletenessCheck(ctx);
 // A recount of terms left half-way by a stopped process resumes now (and from the sweep).
 void resumeRecountJobs(ctx, (msg, err) => app.log.warn({ err }, msg));
 
@@ -64,6 +67,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await app.close();
     await delivery.stop();
     await searchUpkeep.stop();
+    stopCompletenessCheck();
     await edgeUpkeep.stop();
     await sessionPurge.stop();
     await discussionRules.stop();

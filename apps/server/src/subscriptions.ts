@@ -5,6 +5,7 @@ import { subscribeReception } from './modules/reception/index.ts';
 import { subscribeDuplicateAnswers } from './modules/process/index.ts';
 import { subscribeRouting } from './modules/routing/index.ts';
 import { subscribeKpis } from './modules/kpi/index.ts';
+import { subscribeQa } from './modules/qa/index.ts';
 
 export function subscribeModules(ctx: AppContext): void {
   subscribeNotifications(ctx);
@@ -13,4 +14,5 @@ export function subscribeModules(ctx: AppContext): void {
   subscribeDuplicateAnswers(ctx);
   subscribeRouting(ctx);
   subscribeKpis(ctx);
+  subscribeQa(ctx);
 }

@@ -269,6 +269,14 @@ const staffDraftsModerationRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/drafts-moderation',
   component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'DraftsModerationPage'),
+// Online channels: the public Q&A, the heads' blogs, the help search and the moderator's page.
+const qaRoute = createRoute({ getParentRoute: () => langRoute, path: 'qa', component: lazyRouteComponent(() => import('./routes/portal/qa-page.tsx'), 'QaPage') });
+const blogRoute = createRoute({ getParentRoute: () => langRoute, path: 'blog/$slug', component: lazyRouteComponent(() => import('./routes/portal/blog-page.tsx'), 'BlogPage') });
+const helpRoute = createRoute({ getParentRoute: () => langRoute, path: 'help', component: lazyRouteComponent(() => import('./routes/portal/help-page.tsx'), 'HelpPage') });
+const staffQaRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/qa',
+  component: lazyRouteComponent(() => import('./routes/staff/qa-moderation-page.tsx'), 'QaModerationPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -290,6 +298,11 @@ const routeTree = rootRoute.addChildren([
     staffLoginRoute,
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSurveysRoute]),
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffKpiRoute]),
+    qaRoute,
+    blogRoute,
+    helpRoute,
+    staffLoginRoute,
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffQaRoute]),
   ]),
 ]);
 

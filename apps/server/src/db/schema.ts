@@ -18,5 +18,8 @@ import type { OpenDataTables } from '../modules/opendata/opendata.tables.ts';
 import type { RoutingTables } from '../modules/routing/routing.tables.ts';
 import type { SurveysTables } from '../modules/surveys/surveys.tables.ts';
 import type { KpiTables } from '../modules/kpi/kpi.tables.ts';
+import type { QaTables } from '../modules/qa/qa.tables.ts';
+import type { BlogTables } from '../modules/blog/blog.tables.ts';
+import type { SiteTables } from '../modules/site/site.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables, KpiTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables, KpiTables, QaTables, BlogTables, SiteTables {}

@@ -2,3 +2,4 @@
 // all, draft or published, searched like the register. The module owns knowledge_article.
 export { knowledgeRoutes } from './knowledge.routes.ts';
 export { seedDemoKnowledge } from './demo-seed.ts';
+export { searchPublishedArticles } from './knowledge.service.ts';

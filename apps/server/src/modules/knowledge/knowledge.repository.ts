@@ -89,3 +89,18 @@ export async function bodyIdByCode(db: Db, code: string): Promise<string | null>
 export async function topicExists(db: Tx, code: string): Promise<boolean> {
   return !!(await db.selectFrom('topic').select('code').where('code', '=', code).executeTakeFirst());
 }
+
+/** Published articles only, for the public "How can I help you?" search (a body's and shared ones alike). */
+export function searchPublished(db: Db, q: string, limit: number) {
+  const like = '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return db
+    .selectFrom('knowledgeArticle as k')
+    .leftJoin('body as b', 'b.id', 'k.bodyId')
+    .select(['k.id', 'k.title', 'k.body', 'k.language', 'k.topicCode', 'b.code as bodyCode'])
+    .where('k.status', '=', 'published')
+    .where((eb) => eb.or([sql<boolean>`k.search @@ websearch_to_tsquery('russian', ${q})`, sql<boolean>`(k.title || ' ' || k.body) ilike ${like}`, sql<boolean>`${q} <% (k.title || ' ' || k.body)`]))
+    .orderBy(sql`ts_rank(k.search, websearch_to_tsquery('russian', ${q}))`, 'desc')
+    .orderBy('k.updatedAt', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -152,3 +152,9 @@ export async function setPublished(ctx: AppContext, staff: Staff, id: string, pu
     return { status: published ? 'published' : 'draft', publishedAt: published ? now : null, updatedBy: staff.id, updatedAt: now };
   });
 }
+
+/** The public face of the knowledge base: published articles matching q (the help search). */
+export async function searchPublishedArticles(ctx: AppContext, q: string, limit: number) {
+  const rows = await repo.searchPublished(ctx.db, q, limit);
+  return rows.map((r) => ({ id: r.id, title: r.title, excerpt: r.body.length > 300 ? r.body.slice(0, 300) + '…' : r.body, language: r.language, topicCode: r.topicCode, bodyCode: r.bodyCode }));
+}

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/events.ts';
 
 export interface NotificationInput {
   appealId?: string | null;
-  recipientKind: 'applicant' | 'staff';
+  recipientKind: 'applicant' | 'staff' | 'subscriber';
   recipientUserId?: string | null;
   template: string;
   channel: string;

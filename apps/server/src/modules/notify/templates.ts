@@ -512,6 +512,42 @@ const staffKpiReport: Localizable = {
 };
 
 const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.kpi_surge', 'staff.kpi_report']);
+// Public questions (modules/qa): the moderator's decision about publication, and the body
+// page's subscribers (modules/site). The appeal itself is answered whatever the decision.
+const REJECT_REASON: Record<string, Localized> = {
+  spam: { kk: 'спам', ru: 'спам', en: 'spam' },
+  offensive: { kk: 'қорлайтын мазмұн', ru: 'оскорбительное содержание', en: 'offensive content' },
+  does_not_belong: { kk: 'сұрақ бұл бөлімге жатпайды', ru: 'вопрос не относится к этому разделу', en: 'the question does not belong here' },
+  personal_data: { kk: 'мәтінде дербес деректер бар', ru: 'текст содержит персональные данные', en: 'the text contains personal data' },
+};
+const reasonOf = (v: Vars) => REJECT_REASON[String(v.p.reason)]?.[v.lang] ?? String(v.p.reason ?? '');
+const qaPublished: Localizable = {
+  kk: { subject: (v) => `№ ${v.n} сұрағыңыз жарияланды`, body: (v) => [`№ ${v.n} сұрағыңыз дербес деректерсіз жарияланды: ${v.str('questionUrl')}`, 'Жауап қол қойылғаннан кейін сұрақпен бірге жарияланады және сізге жеке жіберіледі.'] },
+  ru: { subject: (v) => `Ваш вопрос № ${v.n} опубликован`, body: (v) => [`Ваш вопрос № ${v.n} опубликован без персональных данных: ${v.str('questionUrl')}`, 'Ответ после подписания будет опубликован вместе с вопросом и направлен вам лично.'] },
+  en: { subject: (v) => `Your question No. ${v.n} is published`, body: (v) => [`Your question No. ${v.n} has been published without personal data: ${v.str('questionUrl')}`, 'Once signed, the answer will be published with it and sent to you.'] },
+};
+const qaRejected: Localizable = {
+  kk: { subject: (v) => `№ ${v.n} сұрағыңыз жарияланбайды`, body: (v) => [`№ ${v.n} сұрағыңыз жарияланбайды. Себебі: ${reasonOf(v)}.`, 'Өтінішіңіз тіркелген және оған заңда белгіленген мерзімде жауап беріледі.'] },
+  ru: { subject: (v) => `Ваш вопрос № ${v.n} не будет опубликован`, body: (v) => [`Ваш вопрос № ${v.n} не будет опубликован. Причина: ${reasonOf(v)}.`, 'Обращение зарегистрировано, ответ на него будет дан в установленный законом срок.'] },
+  en: { subject: (v) => `Your question No. ${v.n} will not be published`, body: (v) => [`Your question No. ${v.n} will not be published. Reason: ${reasonOf(v)}.`, 'Your appeal is registered and will be answered within the legal term.'] },
+};
+const qaPrivate: Localizable = {
+  kk: { subject: (v) => `№ ${v.n} сұрағыңыз жеке қаралады`, body: (v) => [`№ ${v.n} сұрағыңыз жарияланбай, әдеттегі өтініш ретінде қаралады. Жауап сізге жеке жіберіледі.`] },
+  ru: { subject: (v) => `Ваш вопрос № ${v.n} рассматривается без публикации`, body: (v) => [`Ваш вопрос № ${v.n} рассматривается как обычное обращение, без публикации. Ответ будет направлен вам лично.`] },
+  en: { subject: (v) => `Your question No. ${v.n} is handled privately`, body: (v) => [`Your question No. ${v.n} is handled as an ordinary appeal, without publication. The answer will be sent to you.`] },
+};
+const siteConfirm: Localizable = {
+  kk: { subject: (v) => `Жазылымды растаңыз: ${v.str('bodyName')}`, body: (v) => [`${v.str('bodyName')} парағындағы өзгерістерге жазылу үшін мына сілтемені ашыңыз: ${v.str('confirmUrl')}`, `Жазылудан бас тарту: ${v.str('unsubscribeUrl')}`] },
+  ru: { subject: (v) => `Подтвердите подписку: ${v.str('bodyName')}`, body: (v) => [`Чтобы получать изменения страницы «${v.str('bodyName')}», откройте ссылку: ${v.str('confirmUrl')}`, `Отписаться: ${v.str('unsubscribeUrl')}`] },
+  en: { subject: (v) => `Confirm your subscription: ${v.str('bodyName')}`, body: (v) => [`To receive changes of the page of ${v.str('bodyName')}, open: ${v.str('confirmUrl')}`, `Unsubscribe: ${v.str('unsubscribeUrl')}`] },
+};
+const siteChanged: Localizable = {
+  kk: { subject: (v) => `${v.str('bodyName')}: парақ өзгерді (${v.date('at')})`, body: (v) => [`Өзгерген бөлімдер: ${v.str('sections')}.`, `Парақ: ${v.str('pageUrl')}`, `Жазылудан бас тарту: ${v.str('unsubscribeUrl')}`] },
+  ru: { subject: (v) => `${v.str('bodyName')}: страница изменена (${v.date('at')})`, body: (v) => [`Изменённые разделы: ${v.str('sections')}.`, `Страница: ${v.str('pageUrl')}`, `Отписаться: ${v.str('unsubscribeUrl')}`] },
+  en: { subject: (v) => `${v.str('bodyName')}: the page changed (${v.date('at')})`, body: (v) => [`Sections changed: ${v.str('sections')}.`, `Page: ${v.str('pageUrl')}`, `Unsubscribe: ${v.str('unsubscribeUrl')}`] },
+};
+
+const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked']);
 
 export const TEMPLATES: Record<string, Localizable> = {
   'appeal.registered': registered,
@@ -535,6 +571,11 @@ export const TEMPLATES: Record<string, Localizable> = {
   'staff.drafts_outreach': staffDraftsOutreach,
   'staff.kpi_surge': staffKpiSurge,
   'staff.kpi_report': staffKpiReport,
+  'qa.published': qaPublished,
+  'qa.rejected': qaRejected,
+  'qa.private': qaPrivate,
+  'site.confirm_subscription': siteConfirm,
+  'site.changed': siteChanged,
 };
 
 /** Names other modules may use for the same message. */

@@ -10,6 +10,8 @@ import { usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
 import { topicsOfBody, useBody, useTopics, type BodyChannel } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
+import { SiteSections } from '../../features/online/components/site-sections.tsx';
+import { PageUseful } from '../../features/online/components/page-useful.tsx';
 import classes from './portal.module.css';
 
 const route = getRouteApi('/$lang/bodies/$code');
@@ -140,6 +142,9 @@ export function BodyPage() {
           </ul>
         </section>
       )}
+
+      <SiteSections code={b.code} />
+      <PageUseful body={b.code} />
     </Stack>
   );
 }
