@@ -6,6 +6,7 @@ import { seedDemo } from './modules/bodies/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
 import { seedDemoCallLines } from './modules/calls/index.ts';
+import { seedDemoCityObjects } from './modules/citymap/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
 import type { Staff } from './modules/auth/index.ts';
 
@@ -40,6 +41,7 @@ export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } 
   await seedDemoKnowledge(ctx);
   await seedDemoCallLines(ctx);
   if (opts.appeals) await seedDemoAppeals(ctx);
+  await seedDemoCityObjects(ctx, opts);
 }
 
 async function seedDemoAppeals(ctx: AppContext): Promise<void> {

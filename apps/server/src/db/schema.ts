@@ -12,3 +12,7 @@ import type { CallsTables } from '../modules/calls/calls.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 
 export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables {}
+// The city app's tables (a declaration of its own, merged into Database).
+import type { CitymapTables } from '../modules/citymap/citymap.tables.ts';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends CitymapTables {}

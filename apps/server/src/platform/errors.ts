@@ -88,6 +88,13 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CTI_LINE_NOT_FOUND: 404,
   CTI_BLOCK_NOT_FOUND: 404,
   CTI_TOKEN_SECRET_CHANGED: 409,
+  // The city app (modules/citymap).
+  BAD_BBOX: 400,
+  CITY_OBJECT_NOT_FOUND: 404,
+  CITY_OBJECT_EXISTS: 409,
+  FIX_NOT_RESOLVED: 409,
+  FIX_VERDICT_CLOSED: 409,
+  FIX_VERDICT_GIVEN: 409,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */

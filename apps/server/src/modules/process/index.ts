@@ -7,3 +7,4 @@ export { redirectInTransaction, type RedirectInput } from './redirect.ts';
 export { listResolutions, ANSWER_RESOLUTIONS, type ResolutionDefinition } from './resolutions.ts';
 export { answerProblem } from './answer-check.ts';
 export { sentAnswerOf } from './correspondence.ts';
+export { openDisagreementComplaint } from './feedback.ts';
