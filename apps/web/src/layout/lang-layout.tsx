@@ -22,6 +22,7 @@ export function LangLayout() {
     { to: '/$lang', label: t('nav.home'), exact: true },
     { to: '/$lang/appeal', label: t('nav.submit') },
     { to: '/$lang/track', label: t('nav.track') },
+    { to: '/$lang/map', label: t('citymap.map.nav') },
     { to: '/$lang/staff', label: t('nav.staff') },
   ] as const;
 

@@ -67,8 +67,8 @@ export function citymapRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/map/config',
-      { schema: { tags: TAGS, summary: 'Where the map’s background tiles come from (MAP_TILES_URL; empty: no background, the points and the list still work)' } },
-      async () => ({ tilesUrl: ctx.config.mapTilesUrl, attribution: ctx.config.mapTilesAttribution }),
+      { schema: { tags: TAGS, summary: 'Where the map’s background tiles come from (MAP_TILES_URL; empty: no background, the points and the list still work) and the portal’s public address (what QR posters print)' } },
+      async () => ({ tilesUrl: ctx.config.mapTilesUrl, attribution: ctx.config.mapTilesAttribution, portalUrl: ctx.config.publicUrl.replace(/\/+$/, '') }),
     );
 
     app.get(

@@ -56,6 +56,7 @@ export function StaffLayout() {
     ...(CALL_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls', label: t('staffNav.calls'), exact: true }] : []),
     ...(CALL_STATS_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/calls/stats', label: t('staffNav.callStats'), exact: false }] : []),
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
+    { to: '/$lang/staff/qr', label: t('citymap.qr.nav'), exact: false },
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
     { to: '/$lang/staff/settings', label: t('staffNav.settings'), exact: false },
     { to: '/$lang/staff/account', label: t('staffNav.account'), exact: false },
