@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Button, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang } from '../../lib/use-lang.ts';
@@ -116,7 +117,7 @@ export function MapPage() {
         <Text>{t('citymap.map.listHint')}</Text>
         {cells && cells.length > 0 ? (
           <>
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollRegion label={t('citymap.map.listTitle')}>
               <Table striped withTableBorder data-testid="map-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -142,7 +143,7 @@ export function MapPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
             {cells.length > ROWS && !allRows && (
               <Button variant="outline" mt="sm" onClick={() => setAllRows(true)}>
                 {t('citymap.map.showAll', { count: cells.length })}

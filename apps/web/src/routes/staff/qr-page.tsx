@@ -5,6 +5,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { focusSoon, usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
@@ -131,7 +132,7 @@ export function QrPage() {
         ) : objects.data.items.length === 0 ? (
           <Text>{t('citymap.qr.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollRegion label={t('citymap.qr.listTitle')}>
             <Table striped withTableBorder data-testid="qr-table">
               <Table.Thead>
                 <Table.Tr>
@@ -191,7 +192,7 @@ export function QrPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </section>
 
