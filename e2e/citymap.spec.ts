@@ -52,7 +52,7 @@ for (const lang of LANGS) {
       await snap(page, testInfo, `${lang}-map`);
       await expectAccessible(page, testInfo, `${lang} map`);
       // Nothing is solved yet in the demo: the status filter empties the list.
-      await page.getByRole('checkbox', { name: msg(lang, 'citymap.colour.solved') }).check();
+      await page.getByRole('checkbox', { name: msg(lang, 'citymap.colour.solved'), exact: true }).check();
       await expect(page.getByText(msg(lang, 'citymap.map.none'))).toBeVisible();
       await expect(page.locator('.tyndau-cell')).toHaveCount(0);
     });
