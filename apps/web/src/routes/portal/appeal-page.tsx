@@ -46,7 +46,7 @@ export function AppealPage() {
           }}
         />
       ) : kept ? (
-        <Alert ref={keptRef} color="yellow" variant="light" title={t('citymap.offline.keptTitle')} data-testid="appeal-kept">
+        <Alert ref={keptRef} variant="light" title={t('citymap.offline.keptTitle')} data-testid="appeal-kept">
           <Text>{t('citymap.offline.keptText')}</Text>
         </Alert>
       ) : search.object && object.isPending ? (

@@ -37,7 +37,7 @@ export function OfflineOutboxNotice() {
   return (
     <Stack gap="sm" aria-live="polite" data-testid="offline-outbox">
       {pending.length > 0 && (
-        <Alert color="yellow" variant="light" title={t('citymap.offline.pendingTitle', { count: pending.length })}>
+        <Alert variant="light" title={t('citymap.offline.pendingTitle', { count: pending.length })}>
           <Text>{online ? t('citymap.offline.sending') : t('citymap.offline.waiting')}</Text>
           {pending.some((p) => p.refused) && (
             <List mt="xs">
@@ -56,7 +56,7 @@ export function OfflineOutboxNotice() {
         </Alert>
       )}
       {sent.map((s) => (
-        <Alert key={s.key} color="green" variant="light" title={t('citymap.offline.sentTitle')} data-testid="offline-sent">
+        <Alert key={s.key} variant="light" title={t('citymap.offline.sentTitle')} data-testid="offline-sent">
           <Text>{t('citymap.offline.sentText', { number: s.result.number, code: s.result.accessCode })}</Text>
           <Button mt="xs" variant="outline" onClick={() => void forgetSent(s.key)}>
             {t('citymap.offline.noted')}
