@@ -37,6 +37,7 @@ import { kpiRoutes } from './modules/kpi/index.ts';
 import { qaRoutes } from './modules/qa/index.ts';
 import { blogRoutes } from './modules/blog/index.ts';
 import { siteRoutes } from './modules/site/index.ts';
+import { citymapRoutes } from './modules/citymap/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(qaRoutes(ctx));
       await api.register(blogRoutes(ctx));
       await api.register(siteRoutes(ctx));
+      await api.register(citymapRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -50,6 +50,13 @@ export interface Config {
   oidc?: OidcConfig;
   /** Code of the body whose administrator edits the shared knowledge-base articles. */
   knowledgeCentralBody: string;
+  /**
+   * The public map's background tiles (`MAP_TILES_URL`, an XYZ template with {z}/{x}/{y});
+   * empty: no background. Nothing depends on tiles loading: the points and the list work without.
+   */
+  mapTilesUrl: string;
+  /** Credit shown on the map for the tiles (`MAP_TILES_ATTRIBUTION`). */
+  mapTilesAttribution: string;
   /** Time limits that keep a slow or unreachable database from freezing the server (README, "Faults"). */
   limits: Limits;
 }
@@ -161,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: demoFlag === '1' || (nodeEnv !== 'production' && demoFlag !== '0'),
     oidc: oidcConfig(env, nodeEnv),
     knowledgeCentralBody: env.KNOWLEDGE_CENTRAL_BODY ?? 'min-info',
+    mapTilesUrl: parseTilesUrl(env.MAP_TILES_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    mapTilesAttribution: env.MAP_TILES_ATTRIBUTION ?? '© OpenStreetMap contributors',
   };
 }
 
@@ -197,4 +206,18 @@ export function parsePublicOrigins(value: string | undefined): string[] | undefi
     }
     return u.origin;
   });
+}
+
+/** `MAP_TILES_URL`: empty, or an http(s) XYZ template with {z}, {x} and {y}. */
+export function parseTilesUrl(value: string): string {
+  const v = value.trim();
+  if (v === '') return '';
+  let u: URL;
+  try {
+    u = new URL(v.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    throw new Error(`MAP_TILES_URL must be an http(s) address with {z}/{x}/{y}, got ${value}`);
+  }
+  if (!['http:', 'https:'].includes(u.protocol) || !['{z}', '{x}', '{y}'].every((p) => v.includes(p))) throw new Error(`MAP_TILES_URL must be an http(s) address with {z}/{x}/{y}, got ${value}`);
+  return v;
 }

@@ -10,6 +10,7 @@ import { seedDemoDrafts } from './modules/drafts/index.ts';
 import { seedDemoBlogs } from './modules/blog/index.ts';
 import { seedDemoSitePages } from './modules/site/index.ts';
 import { seedDemoQuestions } from './modules/qa/index.ts';
+import { seedDemoCityObjects } from './modules/citymap/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
 import type { Staff } from './modules/auth/index.ts';
 
@@ -48,6 +49,7 @@ export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } 
   await seedDemoSitePages(ctx);
   if (opts.appeals) await seedDemoAppeals(ctx);
   if (opts.appeals) await seedDemoQuestions(ctx);
+  await seedDemoCityObjects(ctx, opts);
 }
 
 async function seedDemoAppeals(ctx: AppContext): Promise<void> {

@@ -46,3 +46,17 @@ createRoot(document.getElementById('root')!).render(
     </I18nextProvider>
   </StrictMode>,
 );
+
+// The portal works as an installed app and opens without a network (public/sw.js). Once it
+// runs, the appeal page is fetched ahead, so it opens offline even if it was never visited,
+// and appeals kept offline are sent as soon as the network returns.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker
+      .register('/sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => import('./routes/portal/appeal-page.tsx'))
+      .catch(() => undefined);
+  });
+}
+window.addEventListener('online', () => void import('./features/appeals/offline-outbox.ts').then((m) => m.flushOutbox()));

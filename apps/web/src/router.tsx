@@ -43,7 +43,8 @@ const homeRoute = createRoute({ getParentRoute: () => langRoute, path: '/', comp
 const appealRoute = createRoute({
   getParentRoute: () => langRoute,
   path: 'appeal',
-  validateSearch: (s: Record<string, unknown>): { body?: string } => ({ body: str(s.body) }),
+  // object: a city object's code from a QR poster (the form is filled from it).
+  validateSearch: (s: Record<string, unknown>): { body?: string; object?: string } => ({ body: str(s.body), object: str(s.object) }),
   component: lazyRouteComponent(() => import('./routes/portal/appeal-page.tsx'), 'AppealPage'),
 });
 
@@ -277,6 +278,13 @@ const staffQaRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/qa',
   component: lazyRouteComponent(() => import('./routes/staff/qa-moderation-page.tsx'), 'QaModerationPage'),
+// The city app: the public map and the QR posters of city objects.
+const mapRoute = createRoute({ getParentRoute: () => langRoute, path: 'map', component: lazyRouteComponent(() => import('./routes/portal/map-page.tsx'), 'MapPage') });
+
+const staffQrRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'staff/qr',
+  component: lazyRouteComponent(() => import('./routes/staff/qr-page.tsx'), 'QrPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -303,6 +311,9 @@ const routeTree = rootRoute.addChildren([
     helpRoute,
     staffLoginRoute,
     staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffQaRoute]),
+    mapRoute,
+    staffLoginRoute,
+    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffQrRoute]),
   ]),
 ]);
 

@@ -100,7 +100,9 @@ export function edgeServerOptions(config: Config, log: { enabled: boolean; strea
  * for styles only. Images also as data:/blob: (file previews), connections to the site
  * itself, nothing may frame the site, no plugins, forms post only to the site.
  */
-export function contentSecurityPolicy(config: Pick<Config, 'env'>) {
+export function contentSecurityPolicy(config: Pick<Config, 'env'> & Partial<Pick<Config, 'mapTilesUrl'>>) {
+  // The map's tiles are images from MAP_TILES_URL's origin ({s} subdomains: the whole host's).
+  const tiles = tilesOrigin(config.mapTilesUrl);
   return {
     useDefaults: false,
     directives: {
@@ -108,10 +110,12 @@ export function contentSecurityPolicy(config: Pick<Config, 'env'>) {
       'script-src': ["'self'"],
       'script-src-attr': ["'none'"],
       'style-src': ["'self'", "'unsafe-inline'"],
-      'img-src': ["'self'", 'data:', 'blob:'],
+      'img-src': ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
       'font-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
       'manifest-src': ["'self'"],
+      // The portal's service worker (offline pages and the appeal outbox) is the site's own file.
+      'worker-src': ["'self'"],
       'object-src': ["'none'"],
       'base-uri': ["'self'"],
       'form-action': ["'self'"],
@@ -120,6 +124,16 @@ export function contentSecurityPolicy(config: Pick<Config, 'env'>) {
       ...(config.env === 'production' ? { 'upgrade-insecure-requests': [] } : {}),
     },
   };
+}
+
+function tilesOrigin(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.replace(/\{s\}\./, 'x.').replace(/\{[a-z]\}/g, '0'));
+    return url.includes('{s}.') ? `${u.protocol}//*.${u.host.replace(/^x\./, '')}` : u.origin;
+  } catch {
+    return null;
+  }
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -125,6 +125,13 @@ export const STATUS_BY_CODE: Record<string, number> = {
   SURVEY_INVITATION_USED: 409,
   SURVEY_QUOTA_FULL: 409,
   SURVEY_NOT_EDITABLE: 409,
+  // The city app (modules/citymap).
+  BAD_BBOX: 400,
+  CITY_OBJECT_NOT_FOUND: 404,
+  CITY_OBJECT_EXISTS: 409,
+  FIX_NOT_RESOLVED: 409,
+  FIX_VERDICT_CLOSED: 409,
+  FIX_VERDICT_GIVEN: 409,
 };
 
 /** Seconds a client is told to wait (`Retry-After`) when the server cannot take the work now. */

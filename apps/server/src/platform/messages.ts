@@ -124,6 +124,13 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   SURVEY_INVITATION_USED: { kk: 'Бұл шақыру бойынша жауап берілді.', ru: 'По этому приглашению уже ответили.', en: 'This invitation has already been answered.' },
   SURVEY_QUOTA_FULL: { kk: 'Сіздің тобыңыз бойынша квота толды. Рахмет!', ru: 'Квота вашей группы уже набрана. Спасибо!', en: 'The quota for your group is already full. Thank you!' },
   SURVEY_NOT_EDITABLE: { kk: 'Ашылған сауалнаманың сұрақтарын өзгертуге болмайды.', ru: 'Вопросы открытого опроса менять нельзя.', en: 'The questions of an opened survey cannot be changed.' },
+  // The city app (modules/citymap).
+  BAD_BBOX: { kk: 'Карта шекаралары дұрыс емес: батыс,оңтүстік,шығыс,солтүстік градуспен.', ru: 'Границы карты неверны: запад,юг,восток,север в градусах.', en: 'The map bounds are not valid: west,south,east,north in degrees.' },
+  CITY_OBJECT_NOT_FOUND: { kk: 'Қала нысаны табылмады.', ru: 'Городской объект не найден.', en: 'City object not found.' },
+  CITY_OBJECT_EXISTS: { kk: 'Мұндай коды бар нысан бұрыннан бар.', ru: 'Объект с таким кодом уже есть.', en: 'An object with this code already exists.' },
+  FIX_NOT_RESOLVED: { kk: 'Бұл өтініш бойынша мәселе шешілді деген жауап жоқ.', ru: 'По этому обращению нет ответа о решении проблемы.', en: 'There is no answer saying this problem was solved.' },
+  FIX_VERDICT_CLOSED: { kk: 'Шешімді растау немесе теріске шығару мерзімі (15 күн) өтіп кетті.', ru: 'Срок подтверждения или опровержения решения (15 дней) истёк.', en: 'The 15 days to confirm or refute the fix have passed.' },
+  FIX_VERDICT_GIVEN: { kk: 'Бұл шешім бойынша пікір бұрын берілген.', ru: 'Отзыв о решении уже дан.', en: 'The fix has already been confirmed or refuted.' },
 };
 
 export function messageFor(code: string, lang: Language, fallback?: string): string {

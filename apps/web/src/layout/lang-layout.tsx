@@ -23,6 +23,7 @@ export function LangLayout() {
     { to: '/$lang/appeal', label: t('nav.submit') },
     { to: '/$lang/track', label: t('nav.track') },
     { to: '/$lang/stats', label: t('kpi.navPublic') },
+    { to: '/$lang/map', label: t('citymap.map.nav') },
     { to: '/$lang/staff', label: t('nav.staff') },
   ] as const;
 

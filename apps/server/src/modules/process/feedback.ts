@@ -3,6 +3,7 @@
 // original (repeatOfId), with its own number and code; both cards show the link.
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
+import type { Tx } from '../../platform/events.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerLinkedAppeal, trackAppeal } from '../appeals/index.ts';
 import * as repo from './process.repository.ts';
@@ -33,16 +34,7 @@ export async function giveFeedback(ctx: AppContext, number: string, input: Feedb
     await repo.setSatisfaction(tx, appeal.id, input.score);
     let complaint: { id: string; number: string; accessCode: string } | null = null;
     if (disagree) {
-      const opening = COMPLAINT_OPENING[(appeal.language as Language) in COMPLAINT_OPENING ? (appeal.language as Language) : 'ru'](appeal.number);
-      complaint = await registerLinkedAppeal(ctx, tx, appeal.id, {
-        bodyId: appeal.bodyId,
-        kind: 'complaint',
-        // Said on the tracking page, i.e. the body's website.
-        channel: 'website',
-        text: comment ? `${opening}\n\n${comment}` : opening,
-        repeatOfId: appeal.id,
-        data: { complaintAbout: appeal.number },
-      });
+      complaint = await openDisagreementComplaint(ctx, tx, appeal, comment);
       await repo.setFeedbackComplaint(tx, appeal.id, complaint.id);
     }
     await ctx.events.record(tx, {
@@ -54,5 +46,28 @@ export async function giveFeedback(ctx: AppContext, number: string, input: Feedb
       data: { score: input.score, disagree, ...(complaint ? { complaintId: complaint.id, number: complaint.number } : {}) },
     });
     return { number: appeal.number, score: input.score, disagree, complaint: complaint && { number: complaint.number, accessCode: complaint.accessCode } };
+  });
+}
+
+
+/**
+ * The complaint about an answer the applicant disagrees with: a linked appeal in the same
+ * body, a repeat of the original, said on the tracking page (the body's website). Also
+ * what a refuted fix opens (modules/citymap): one way to disagree, counted the same.
+ */
+export async function openDisagreementComplaint(
+  ctx: AppContext,
+  tx: Tx,
+  appeal: { id: string; number: string; bodyId: string; language: string },
+  comment: string | null,
+): Promise<{ id: string; number: string; accessCode: string }> {
+  const opening = COMPLAINT_OPENING[(appeal.language as Language) in COMPLAINT_OPENING ? (appeal.language as Language) : 'ru'](appeal.number);
+  return registerLinkedAppeal(ctx, tx, appeal.id, {
+    bodyId: appeal.bodyId,
+    kind: 'complaint',
+    channel: 'website',
+    text: comment ? `${opening}\n\n${comment}` : opening,
+    repeatOfId: appeal.id,
+    data: { complaintAbout: appeal.number },
   });
 }

@@ -11,3 +11,4 @@ export { subscribeDuplicateAnswers } from './duplicates.ts';
 export { triageAppeal, type TriageInput } from './triage.ts';
 export { draftAnswer, signAnswer, type AnswerInput } from './answer.ts';
 export type { AnswerResolution } from './resolutions.ts';
+export { openDisagreementComplaint } from './feedback.ts';

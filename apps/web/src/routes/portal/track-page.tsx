@@ -18,6 +18,7 @@ import { eventText } from '../../features/tracking/components/event-text.ts';
 import { FeedbackForm } from '../../features/tracking/components/feedback-form.tsx';
 import { ReplyForm } from '../../features/tracking/components/reply-form.tsx';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
+import { FixVerdictForm } from '../../features/citymap/components/fix-verdict-form.tsx';
 import classes from './portal.module.css';
 
 const route = getRouteApi('/$lang/track');
@@ -185,6 +186,8 @@ function TrackResult({ view, code, headingRef, onChange }: { view: TrackView; co
             }}
           />
         ))}
+
+      <FixVerdictForm number={view.number} code={code} resolved={view.resolution === 'resolved' && (view.status === 'answered' || view.status === 'closed')} onSent={onChange} />
 
       {(canRate || rated) && (
         <FeedbackForm

@@ -65,6 +65,7 @@ export function StaffLayout() {
     { to: '/$lang/staff/knowledge', label: t('staffNav.knowledge'), exact: false },
     ...(DRAFT_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/drafts', label: t('drafts.nav'), exact: false }] : []),
     ...(SURVEY_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/surveys', label: t('surveys.nav'), exact: false }] : []),
+    { to: '/$lang/staff/qr', label: t('citymap.qr.nav'), exact: false },
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/cti', label: t('staffNav.cti'), exact: false }] : []),
     ...(SOCIAL_READER_ROLES.includes(staff.role) ? [{ to: '/$lang/staff/social', label: t('social.nav.inbox'), exact: true }] : []),
     ...(staff.role === 'admin' ? [{ to: '/$lang/staff/social/accounts', label: t('social.nav.accounts'), exact: false }] : []),

@@ -17,6 +17,9 @@ import { registerAppeal, type AppealInput, type Registered } from '../api.ts';
 import { almatyLocalToIso, FIELD_ORDER, formFieldOf, validateAppeal, type AppealField, type AppealFormState, type FormErrors } from './validate-appeal.ts';
 import { AttachmentsField, type AttachmentState } from './attachments-field.tsx';
 import { LocationField } from './location-field.tsx';
+import { PhotoField, type PhotoState } from './photo-field.tsx';
+import { PlacePicker } from './place-picker.tsx';
+import { isNetworkError, keepPending, type PendingAppeal } from '../offline-outbox.ts';
 
 const EMPTY: AppealFormState = {
   bodyCode: '',
@@ -43,13 +46,18 @@ export interface AppealFormProps {
   /** Staff registering on a citizen's behalf: the body is theirs and fixed. */
   staff?: { body: BodyItem };
   initialBodyCode?: string;
+  /** Filled in beforehand (a QR poster's city object: body, topic, address, place). */
+  initial?: Partial<Pick<AppealFormState, 'bodyCode' | 'topicCode' | 'address' | 'location'>>;
   onRegistered: (r: Registered, bodyCode: string) => void;
+  /** No network: the appeal was kept on the device, to be sent when the network returns (citizens only). */
+  onKept?: (p: PendingAppeal) => void;
 }
 
-export function AppealForm({ staff, initialBodyCode, onRegistered }: AppealFormProps) {
+export function AppealForm({ staff, initialBodyCode, initial, onRegistered, onKept }: AppealFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [state, setState] = useState<AppealFormState>({ ...EMPTY, bodyCode: staff?.body.code ?? initialBodyCode ?? '' });
+  const [state, setState] = useState<AppealFormState>({ ...EMPTY, bodyCode: staff?.body.code ?? initialBodyCode ?? '', ...(staff ? {} : initial) });
+  const [photos, setPhotos] = useState<PhotoState[]>([]);
   const [errors, setErrors] = useState<FormErrors>({});
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [files, setFiles] = useState<AttachmentState[]>([]);
@@ -70,7 +78,12 @@ export function AppealForm({ staff, initialBodyCode, onRegistered }: AppealFormP
   const mutation = useMutation({
     mutationFn: (input: AppealInput) => registerAppeal(input, idempotencyKey),
     onSuccess: (r) => onRegistered(r, state.bodyCode),
-    onError: (err) => {
+    onError: (err, input) => {
+      // No answer from the server: a citizen's appeal is kept on the device with its key.
+      if (onKept && !staff && isNetworkError(err)) {
+        void keep(input);
+        return;
+      }
       if (err instanceof ApiError) {
         const fieldErrors: FormErrors = {};
         for (const f of err.fields) {
@@ -87,12 +100,24 @@ export function AppealForm({ staff, initialBodyCode, onRegistered }: AppealFormP
     },
   });
 
-  const uploading = files.some((f) => f.status === 'uploading');
+  const uploading = files.some((f) => f.status === 'uploading') || photos.some((p) => p.status === 'uploading');
+
+  async function keep(input: AppealInput) {
+    const pending: PendingAppeal = {
+      key: idempotencyKey,
+      input: { ...input, attachments: [...(input.attachments ?? [])] },
+      photos: photos.filter((p) => p.status === 'kept').map((p) => ({ name: p.name, type: p.blob.type || 'image/jpeg', blob: p.blob })),
+      bodyCode: state.bodyCode,
+      savedAt: new Date().toISOString(),
+    };
+    await keepPending(pending);
+    onKept?.(pending);
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const found = validateAppeal(state, { staff: !!staff, now: new Date() });
-    if (files.some((f) => f.status === 'failed')) found.attachments = 'attachmentFailed';
+    if (files.some((f) => f.status === 'failed') || photos.some((p) => p.status === 'failed')) found.attachments = 'attachmentFailed';
     setErrors(found);
     setServerMessage(null);
     if (Object.keys(found).length > 0) {
@@ -103,7 +128,7 @@ export function AppealForm({ staff, initialBodyCode, onRegistered }: AppealFormP
     if (!bodyId) return;
     const s = state;
     const opt = (v: string) => v.trim() || undefined;
-    mutation.mutate({
+    const input: AppealInput = {
       bodyId,
       kind: s.kind,
       text: s.text.trim(),
@@ -119,9 +144,15 @@ export function AppealForm({ staff, initialBodyCode, onRegistered }: AppealFormP
       preferredAnswer: s.preferredAnswer,
       address: opt(s.address),
       location: s.location ?? undefined,
-      attachments: files.filter((f) => f.status === 'done').map((f) => f.id!),
+      attachments: [...files.filter((f) => f.status === 'done').map((f) => f.id!), ...photos.filter((p) => p.status === 'done').map((p) => p.id!)],
       ...(staff ? { channel: s.channel, receivedAt: s.receivedAt ? almatyLocalToIso(s.receivedAt)! : undefined } : {}),
-    });
+    };
+    // Known to be offline, or photos waiting for the network: kept at once, sent later.
+    if (onKept && !staff && (!navigator.onLine || photos.some((p) => p.status === 'kept'))) {
+      void keep(input);
+      return;
+    }
+    mutation.mutate(input);
   }
 
   const id = (f: AppealField) => `appeal-${f}`;
@@ -257,6 +288,8 @@ export function AppealForm({ staff, initialBodyCode, onRegistered }: AppealFormP
               maxLength={500}
             />
             <LocationField value={state.location} onChange={(v) => set('location', v)} />
+            {!staff && <PlacePicker value={state.location} onChange={(v) => set('location', v)} />}
+            {!staff && <PhotoField id="appeal-photos" photos={photos} onChange={setPhotos} />}
             <AttachmentsField id={id('attachments')} files={files} onChange={setFiles} error={errorText('attachments')} />
           </Stack>
         </Fieldset>

@@ -17,6 +17,9 @@ export function eventText(e: { type: string; data: TrackEvent['data'] }, lang: L
   };
   const key = `event.${e.type.replace(/\./g, '_')}`;
   if (i18n.exists(key)) return i18n.t(key as never, params) as unknown as string;
+  // The city app's events (a fix confirmed or refuted) have their sentences in its own messages.
+  const cityKey = `citymap.event.${e.type.replace(/\./g, '_')}`;
+  if (i18n.exists(cityKey)) return i18n.t(cityKey as never, params) as unknown as string;
   if (d.to) return i18n.t('event.statusChanged', params);
   return i18n.t('event.other');
 }
