@@ -249,6 +249,10 @@ const commands: Record<string, Command> = {
       } else {
         for (const k of await revokeApiKey(ctx, null, positionals[0])) console.log(`revoked ${k.name} (${k.id})`);
       }
+    } finally {
+      await close();
+    }
+  },
   async social(args) {
     const [sub, ...rest] = args;
     const { values } = parseArgs({

@@ -241,6 +241,8 @@ const staffSocialAccountsRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/social/accounts',
   component: lazyRouteComponent(() => import('./routes/staff/social-accounts-page.tsx'), 'SocialAccountsPage'),
+});
+
 const draftsRoute = createRoute({
   getParentRoute: () => langRoute,
   path: 'drafts',
@@ -270,6 +272,8 @@ const staffDraftsModerationRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/drafts-moderation',
   component: lazyRouteComponent(() => import('./routes/staff/drafts-page.tsx'), 'DraftsModerationPage'),
+});
+
 // Online channels: the public Q&A, the heads' blogs, the help search and the moderator's page.
 const qaRoute = createRoute({ getParentRoute: () => langRoute, path: 'qa', component: lazyRouteComponent(() => import('./routes/portal/qa-page.tsx'), 'QaPage') });
 const blogRoute = createRoute({ getParentRoute: () => langRoute, path: 'blog/$slug', component: lazyRouteComponent(() => import('./routes/portal/blog-page.tsx'), 'BlogPage') });
@@ -278,6 +282,8 @@ const staffQaRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff/qa',
   component: lazyRouteComponent(() => import('./routes/staff/qa-moderation-page.tsx'), 'QaModerationPage'),
+});
+
 // The city app: the public map and the QR posters of city objects.
 const mapRoute = createRoute({ getParentRoute: () => langRoute, path: 'map', component: lazyRouteComponent(() => import('./routes/portal/map-page.tsx'), 'MapPage') });
 
@@ -300,20 +306,38 @@ const routeTree = rootRoute.addChildren([
     draftsRoute,
     draftRoute,
     staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSocialRoute, staffSocialAccountsRoute]),
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffDraftsRoute, staffDraftCommentsRoute, staffDraftsModerationRoute]),
     surveyRoute,
-    staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffSurveysRoute]),
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffKpiRoute]),
     qaRoute,
     blogRoute,
     helpRoute,
-    staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffQaRoute]),
     mapRoute,
-    staffLoginRoute,
-    staffAreaRoute.addChildren([staffQueueRoute, staffAppealRoute, staffRegisterRoute, staffMonitoringRoute, staffOutboxRoute, staffLettersRoute, staffSettingsRoute, staffAccountRoute, staffReceptionRoute, staffSchedulesRoute, staffReceptionBookingRoute, staffFrontOfficeRoute, staffCallsRoute, staffCallStatsRoute, staffKnowledgeRoute, staffCtiRoute, staffQrRoute]),
+    staffAreaRoute.addChildren([
+      staffQueueRoute,
+      staffAppealRoute,
+      staffRegisterRoute,
+      staffMonitoringRoute,
+      staffOutboxRoute,
+      staffLettersRoute,
+      staffSettingsRoute,
+      staffAccountRoute,
+      staffReceptionRoute,
+      staffSchedulesRoute,
+      staffReceptionBookingRoute,
+      staffFrontOfficeRoute,
+      staffCallsRoute,
+      staffCallStatsRoute,
+      staffKnowledgeRoute,
+      staffCtiRoute,
+      staffSocialRoute,
+      staffSocialAccountsRoute,
+      staffDraftsRoute,
+      staffDraftCommentsRoute,
+      staffDraftsModerationRoute,
+      staffSurveysRoute,
+      staffKpiRoute,
+      staffQaRoute,
+      staffQrRoute,
+    ]),
   ]),
 ]);
 

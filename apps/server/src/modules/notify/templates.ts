@@ -480,7 +480,6 @@ const staffDraftsOutreach: Localizable = {
   en: { subject: (v) => `Most comments on “${v.str('title')}” are against`, body: (v) => [`${v.str('against')} of ${v.str('comments')} comments are against. Hold outreach (hearings, briefings).`] },
 };
 
-const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.drafts_outreach']);
 // KPIs (kpi module): a surge of one topic, and the daily or weekly report with its files.
 const staffKpiSurge: Localizable = {
   kk: {
@@ -511,7 +510,6 @@ const staffKpiReport: Localizable = {
   },
 };
 
-const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.kpi_surge', 'staff.kpi_report']);
 // Public questions (modules/qa): the moderator's decision about publication, and the body
 // page's subscribers (modules/site). The appeal itself is answered whatever the decision.
 const REJECT_REASON: Record<string, Localized> = {
@@ -547,7 +545,8 @@ const siteChanged: Localizable = {
   en: { subject: (v) => `${v.str('bodyName')}: the page changed (${v.date('at')})`, body: (v) => [`Sections changed: ${v.str('sections')}.`, `Page: ${v.str('pageUrl')}`, `Unsubscribe: ${v.str('unsubscribeUrl')}`] },
 };
 
-const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked']);
+
+const STAFF_TEMPLATES = new Set(['staff.assigned', 'staff.due_soon', 'staff.overdue', 'staff.digest', 'staff.sign_in_locked', 'staff.drafts_outreach', 'staff.kpi_surge', 'staff.kpi_report']);
 
 export const TEMPLATES: Record<string, Localizable> = {
   'appeal.registered': registered,
