@@ -27,6 +27,7 @@ import { receptionRoutes } from './modules/reception/index.ts';
 import { knowledgeRoutes } from './modules/knowledge/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
 import { auditRoutes, readLogOf } from './modules/audit/index.ts';
+import { exchangeInboundRoutes, exchangeRoutes } from './modules/exchange/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,9 +97,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(knowledgeRoutes(ctx));
       await api.register(callsRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(exchangeRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
+  // The national systems' door (E-Otinish, eGov): signed requests, no session; its own JSON parser keeps the raw body.
+  await app.register(exchangeInboundRoutes(ctx), { prefix: '/api/exchange/v1' });
 
   await serveWeb(app, ctx.config.webDist);
   return app;

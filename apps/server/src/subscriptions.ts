@@ -2,8 +2,10 @@
 import type { AppContext } from './app-context.ts';
 import { subscribeNotifications } from './modules/notify/index.ts';
 import { subscribeReception } from './modules/reception/index.ts';
+import { subscribeExchange } from './modules/exchange/index.ts';
 
 export function subscribeModules(ctx: AppContext): void {
   subscribeNotifications(ctx);
   subscribeReception(ctx);
+  subscribeExchange(ctx);
 }

@@ -10,5 +10,6 @@ import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { CallsTables } from '../modules/calls/calls.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, ExchangeTables {}

@@ -81,6 +81,21 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   CTI_LINE_NOT_FOUND: { kk: 'Телефон желісі табылмады.', ru: 'Телефонная линия не найдена.', en: 'Phone line not found.' },
   CTI_BLOCK_NOT_FOUND: { kk: 'Бұғатталған нөмір табылмады.', ru: 'Заблокированный номер не найден.', en: 'Blocked number not found.' },
   CTI_TOKEN_SECRET_CHANGED: { kk: 'Платформаның кілті өзгерген: жаңа CTI токенін жасаңыз (--rotate).', ru: 'Ключ платформы изменился: создайте новый токен CTI (--rotate).', en: 'The platform’s key has changed: make a new CTI token (--rotate).' },
+  EXCHANGE_SIGNATURE_INVALID: {
+    kk: 'Сұраудың қолтаңбасы жоқ немесе қате (X-Tyndau-Signature); ештеңе жазылған жоқ.',
+    ru: 'Подпись запроса отсутствует или неверна (X-Tyndau-Signature); ничего не записано.',
+    en: 'The request’s signature is missing or wrong (X-Tyndau-Signature); nothing was written.',
+  },
+  EXCHANGE_SYSTEM_NOT_CONFIGURED: {
+    kk: 'Бұл ұлттық жүйемен алмасу бапталмаған (npm run tyndau -- exchange add).',
+    ru: 'Обмен с этой национальной системой не настроен (npm run tyndau -- exchange add).',
+    en: 'The exchange with this national system is not configured (npm run tyndau -- exchange add).',
+  },
+  EXCHANGE_SECRET_UNREADABLE: {
+    kk: 'Алмасу жүйесінің құпиясын платформа кілтімен ашу мүмкін емес: оны қайта қосыңыз (exchange add).',
+    ru: 'Секрет системы обмена не открывается ключом платформы: добавьте систему заново (exchange add).',
+    en: 'The exchange system’s secret cannot be opened with the platform’s key: add the system again (exchange add).',
+  },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
   DATABASE_UNAVAILABLE: {
     kk: 'Тізілім қазір жауап бермей тұр; ештеңе жазылған жоқ. Біраздан кейін қайталаңыз.',
