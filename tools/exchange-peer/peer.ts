@@ -40,6 +40,8 @@ export interface PeerAppeal {
   /** filed: the peer sent it to Tyndau; registered: Tyndau registered its own appeal here. */
   origin: 'filed' | 'registered';
   text: string;
+  /** When it reached the peer (ms since the epoch), for measuring lag. */
+  arrivedAt?: number;
 }
 
 export interface PeerEvent {
@@ -181,6 +183,7 @@ export async function startPeer(opts: PeerOptions): Promise<Peer> {
         appealId: body.appealId,
         origin: 'registered',
         text: String(body.text ?? ''),
+        arrivedAt: Date.now(),
       });
       persist();
     } else {
