@@ -38,6 +38,7 @@ import { qaRoutes } from './modules/qa/index.ts';
 import { blogRoutes } from './modules/blog/index.ts';
 import { siteRoutes } from './modules/site/index.ts';
 import { citymapRoutes } from './modules/citymap/index.ts';
+import { exchangeInboundRoutes, exchangeRoutes } from './modules/exchange/index.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -118,9 +119,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(blogRoutes(ctx));
       await api.register(siteRoutes(ctx));
       await api.register(citymapRoutes(ctx));
+      await api.register(exchangeRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
+  // The national systems' door (E-Otinish, eGov): signed requests, no session; its own JSON parser keeps the raw body.
+  await app.register(exchangeInboundRoutes(ctx), { prefix: '/api/exchange/v1' });
 
   // Open311 GeoReport v2 (modules/open311): its own error form, form and multipart bodies.
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });

@@ -12,6 +12,7 @@ import { listDaysOff, removeCalendarDay, setCalendarDay } from './modules/deadli
 import { AppError } from './platform/errors.ts';
 import { addBlock, addLine, getCtiToken, rotateCtiToken, LINE_CHANNELS, type LineChannel } from './modules/calls/index.ts';
 import { connectAccount, NETWORKS, type Network } from './modules/social/index.ts';
+import { addSystem, listSystems, removeSystem, SYSTEMS } from './modules/exchange/index.ts';
 import { openDatabase } from './db/database.ts';
 import { addApiKey, listApiKeys, revokeApiKey } from './modules/open311/index.ts';
 import { trainRoutingModel, TRAIN_LIMIT } from './modules/routing/index.ts';
@@ -53,6 +54,12 @@ const HELP = `Tyndau command line
                                                 C is VK's confirmation string or Meta's verify token, T the API
                                                 token for replies, ID the group/page/account id; prints the
                                                 webhook address. Secrets are stored sealed and never printed
+  npm run tyndau -- exchange add --system eotinish|egov --secret S --url URL
+                                                exchange with a national system: its address and the shared
+                                                secret both sides sign with (kept sealed, never printed)
+  npm run tyndau -- exchange list               the national systems configured (no secrets)
+  npm run tyndau -- exchange remove --system eotinish|egov
+                                                stop exchanging with a system
   npm run tyndau -- backup FILE                 write the whole database to FILE (gzip'd; one consistent snapshot,
                                                 the server may keep running)
   npm run tyndau -- restore FILE                load FILE into this configuration's database, which must hold no
@@ -248,6 +255,30 @@ const commands: Record<string, Command> = {
         for (const k of await listApiKeys(ctx, null)) console.log(`${k.id}\t${k.name}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}`);
       } else {
         for (const k of await revokeApiKey(ctx, null, positionals[0])) console.log(`revoked ${k.name} (${k.id})`);
+      }
+    } finally {
+      await close();
+    }
+  },
+  async exchange(args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { system: { type: 'string' }, secret: { type: 'string' }, url: { type: 'string' } } });
+    const usage = `usage: exchange add --system ${SYSTEMS.join('|')} --secret S --url URL | exchange list | exchange remove --system S`;
+    if (sub === 'add' && (!values.system || !values.secret || !values.url)) throw new AppError('VALIDATION_FAILED', usage);
+    if (sub === 'remove' && !values.system) throw new AppError('VALIDATION_FAILED', usage);
+    if (!['add', 'list', 'remove'].includes(sub ?? '')) throw new AppError('VALIDATION_FAILED', usage);
+    const { ctx, close } = await open();
+    try {
+      if (sub === 'add') {
+        const s = await addSystem(ctx, { system: values.system!, secret: values.secret!, url: values.url! });
+        console.log(`${s.system}: exchanging with ${s.url} (secret kept sealed)`);
+      } else if (sub === 'remove') {
+        await removeSystem(ctx, values.system!);
+        console.log(`${values.system}: removed`);
+      } else {
+        const list = await listSystems(ctx);
+        if (!list.length) console.log('no national system configured');
+        for (const s of list) console.log(`${s.system.padEnd(9)} ${s.url}  (since ${s.createdAt}, changed ${s.updatedAt})`);
       }
     } finally {
       await close();

@@ -14,6 +14,7 @@ import { startCompletenessCheck } from './modules/site/index.ts';
 import { resumeRecountJobs } from './modules/deadlines/index.ts';
 import { startDiscussionRules } from './modules/drafts/index.ts';
 import { startRoutingRetrain } from './modules/routing/index.ts';
+import { createExchangeWorker } from './modules/exchange/index.ts';
 
 // A refused setting (TYNDAU_NOW in production, a bad PORT) or a database that cannot start
 // is one line that says why, not a stack trace.
@@ -42,6 +43,9 @@ try {
 console.log(`Tyndau is running on http://localhost:${config.port} (API docs: /api/v1/docs)`);
 const delivery = createDeliveryWorker(ctx, { databaseUrl: url, senders: { social: socialReplySender(ctx) }, log: (msg, err) => app.log.warn({ err }, msg) });
 await delivery.start();
+// The exchange with E-Otinish and eGov: its outbox, the duplicates sweep and the daily reconciliation.
+const exchange = createExchangeWorker(ctx, { log: (msg, err) => app.log.warn({ err }, msg) });
+exchange.start();
 const searchUpkeep = startSearchUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const edgeUpkeep = startEdgeUpkeep(ctx, (msg, err) => app.log.warn({ err }, msg));
 const sessionPurge = startSessionPurge(ctx, (msg, err) => app.log.warn({ err }, msg));
@@ -66,6 +70,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }, config.limits.shutdownMs).unref();
     await app.close();
     await delivery.stop();
+    await exchange.stop();
     await searchUpkeep.stop();
     stopCompletenessCheck();
     await edgeUpkeep.stop();

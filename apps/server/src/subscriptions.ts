@@ -6,6 +6,7 @@ import { subscribeDuplicateAnswers } from './modules/process/index.ts';
 import { subscribeRouting } from './modules/routing/index.ts';
 import { subscribeKpis } from './modules/kpi/index.ts';
 import { subscribeQa } from './modules/qa/index.ts';
+import { subscribeExchange } from './modules/exchange/index.ts';
 
 export function subscribeModules(ctx: AppContext): void {
   subscribeNotifications(ctx);
@@ -15,4 +16,5 @@ export function subscribeModules(ctx: AppContext): void {
   subscribeRouting(ctx);
   subscribeKpis(ctx);
   subscribeQa(ctx);
+  subscribeExchange(ctx);
 }

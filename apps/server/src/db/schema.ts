@@ -22,5 +22,6 @@ import type { QaTables } from '../modules/qa/qa.tables.ts';
 import type { BlogTables } from '../modules/blog/blog.tables.ts';
 import type { SiteTables } from '../modules/site/site.tables.ts';
 import type { CitymapTables } from '../modules/citymap/citymap.tables.ts';
+import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
 
-export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables, KpiTables, QaTables, BlogTables, SiteTables, CitymapTables {}
+export interface Database extends BodiesTables, AppealsTables, AuthTables, NotifyTables, ReceptionTables, ProcessTables, DeadlinesTables, KnowledgeTables, CallsTables, AuditTables, Open311Tables, BoundaryTables, SocialTables, DraftsTables, OpenDataTables, RoutingTables, SurveysTables, KpiTables, QaTables, BlogTables, SiteTables, CitymapTables, ExchangeTables {}

@@ -79,6 +79,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CALENDAR_YEAR_UNSUPPORTED: 422,
   CALENDAR_DAY_NOT_FOUND: 404,
   DATABASE_UNAVAILABLE: 503,
+  // Exchange with E-Otinish and eGov (modules/exchange).
+  EXCHANGE_SIGNATURE_INVALID: 401,
+  EXCHANGE_SYSTEM_NOT_CONFIGURED: 409,
+  EXCHANGE_SECRET_UNREADABLE: 500,
   SERVICE_BUSY: 503,
   // The HTTP edge: a state-changing request with a staff cookie from another site; a
   // file whose bytes are not the type it claims.

@@ -108,6 +108,21 @@ export const ERROR_MESSAGES: Record<string, Localized> = {
   SOCIAL_MESSAGE_NOT_FOUND: { kk: 'Әлеуметтік желідегі хабарлама табылмады.', ru: 'Сообщение из соцсети не найдено.', en: 'Social media message not found.' },
   SOCIAL_ALREADY_TRIAGED: { kk: 'Бұл хабарлама бойынша шешім қабылданып қойған.', ru: 'По этому сообщению уже принято решение.', en: 'This message has already been triaged.' },
   SOCIAL_IMPORT_INVALID: { kk: 'Импорт файлын оқу мүмкін емес.', ru: 'Файл импорта не удалось прочитать.', en: 'The import file could not be read.' },
+  EXCHANGE_SIGNATURE_INVALID: {
+    kk: 'Сұраудың қолтаңбасы жоқ немесе қате (X-Tyndau-Signature); ештеңе жазылған жоқ.',
+    ru: 'Подпись запроса отсутствует или неверна (X-Tyndau-Signature); ничего не записано.',
+    en: 'The request’s signature is missing or wrong (X-Tyndau-Signature); nothing was written.',
+  },
+  EXCHANGE_SYSTEM_NOT_CONFIGURED: {
+    kk: 'Бұл ұлттық жүйемен алмасу бапталмаған (npm run tyndau -- exchange add).',
+    ru: 'Обмен с этой национальной системой не настроен (npm run tyndau -- exchange add).',
+    en: 'The exchange with this national system is not configured (npm run tyndau -- exchange add).',
+  },
+  EXCHANGE_SECRET_UNREADABLE: {
+    kk: 'Алмасу жүйесінің құпиясын платформа кілтімен ашу мүмкін емес: оны қайта қосыңыз (exchange add).',
+    ru: 'Секрет системы обмена не открывается ключом платформы: добавьте систему заново (exchange add).',
+    en: 'The exchange system’s secret cannot be opened with the platform’s key: add the system again (exchange add).',
+  },
   INTERNAL: { kk: 'Ішкі қате.', ru: 'Внутренняя ошибка.', en: 'Internal Server Error' },
   DATABASE_UNAVAILABLE: {
     kk: 'Тізілім қазір жауап бермей тұр; ештеңе жазылған жоқ. Біраздан кейін қайталаңыз.',

@@ -1,7 +1,7 @@
 // The unified register: intake from every channel, the lifecycle state machine, the
 // event history, staff lists and public tracking. Other modules change appeals only
 // through `moveAppeal` and read them through these functions.
-export { registerAppeal, registerLinkedAppeal, purgeExpiredIdempotencyKeys, IDEMPOTENCY_TTL_MS, type AppealInput, type RegisteredAppeal, type LinkedAppealInput } from './register-appeal.ts';
+export { registerAppeal, registerLinkedAppeal, CONFIDENTIAL_CHANNELS, purgeExpiredIdempotencyKeys, IDEMPOTENCY_TTL_MS, type AppealInput, type RegisteredAppeal, type LinkedAppealInput } from './register-appeal.ts';
 export { findRepeatOf } from './appeals.repository.ts';
 export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeals, trackAppeal, termFlags } from './appeals.service.ts';
 export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';

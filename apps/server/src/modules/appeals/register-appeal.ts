@@ -111,6 +111,8 @@ export interface RegisterOptions {
   within?: (tx: Transaction<Database>, appeal: RegisteredAppeal) => Promise<void>;
   /** The channel was set by a channel module (e.g. a reception booking), not by the HTTP caller: a citizen may use it. */
   channelSetByModule?: boolean;
+  /** The receipt instant was set by a channel module (an appeal received first by a national system), not by the HTTP caller. */
+  receivedAtSetByModule?: boolean;
   /** The channel module sends its own receipt with the number and access code, so no generic one is queued. */
   ownReceipt?: boolean;
 }
@@ -119,7 +121,7 @@ export async function registerAppeal(ctx: AppContext, given: AppealInput, opts: 
   const { staff } = opts;
   const { input, routing } = await withBody(ctx, given, staff);
   const now = ctx.clock.now();
-  if ((input.channel && input.channel !== 'website' && !staff && !opts.channelSetByModule) || input.receivedAt) {
+  if ((input.channel && input.channel !== 'website' && !staff && !opts.channelSetByModule) || (input.receivedAt && !opts.receivedAtSetByModule)) {
     if (!staff) throw new AppError('FORBIDDEN', 'channel and receivedAt are for staff registering on a citizen’s behalf');
   }
   if (staff && !REGISTRAR_ROLES.includes(staff.role)) throw new AppError('FORBIDDEN');
