@@ -2,12 +2,13 @@
 // appeals on several channels, so the staff workspace has something to show.
 import type { AppContext } from './app-context.ts';
 import type { Channel } from '@tyndau/contracts';
-import { seedDemo } from './modules/bodies/index.ts';
+import { DEMO_PASSWORD, seedDemo } from './modules/bodies/index.ts';
+import { hashPassword } from './modules/auth/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
 import { seedDemoCallLines } from './modules/calls/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
-import type { Staff } from './modules/auth/index.ts';
+import type { Staff } from './platform/staff.ts';
 
 interface DemoAppeal {
   body: string;
@@ -35,7 +36,7 @@ const DEMO_APPEALS: DemoAppeal[] = [
 ];
 
 export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } = {}): Promise<void> {
-  await seedDemo(ctx);
+  await seedDemo(ctx, { passwordHash: await hashPassword(DEMO_PASSWORD) });
   await seedDemoReceptions(ctx);
   await seedDemoKnowledge(ctx);
   await seedDemoCallLines(ctx);

@@ -3,3 +3,5 @@
 export * from './enums.ts';
 export * from './iin.ts';
 export type { BookingResult } from './reception.ts';
+export * from './almaty.ts';
+export * from './roles.ts';

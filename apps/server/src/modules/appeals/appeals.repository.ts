@@ -1,4 +1,5 @@
 // Kysely queries over the register.
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AppealTable } from './appeals.tables.ts';
@@ -112,7 +113,7 @@ export const LIST_COLUMNS = [
 ] as const;
 
 export function listAppeals(db: Db, f: AppealFilter) {
-  const open = ['registered', 'in_work', 'awaiting_applicant'];
+  const open = OPEN_STATUSES;
   let q = db
     .selectFrom('appeal')
     .select([...LIST_COLUMNS, sql<string>`left(text, 200)`.as('excerpt')])

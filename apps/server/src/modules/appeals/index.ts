@@ -4,7 +4,7 @@
 export { registerAppeal, registerLinkedAppeal, purgeExpiredIdempotencyKeys, IDEMPOTENCY_TTL_MS, type AppealInput, type RegisteredAppeal, type LinkedAppealInput } from './register-appeal.ts';
 export { findRepeatOf } from './appeals.repository.ts';
 export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeals, trackAppeal, termFlags } from './appeals.service.ts';
-export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';
+export { canMove, assertMove, TRANSITIONS } from './lifecycle.ts';
 export { canSeeApplicant, maskApplicant, localityOf, roundCoordinate, PERSONAL_DATA_ROLES, CROSS_BODY_READERS, type AppealForPrivacy } from './appeals.policy.ts';
 export { markConfidential, listCardReads } from './confidentiality.ts';
 export { appealsRoutes } from './appeals.routes.ts';

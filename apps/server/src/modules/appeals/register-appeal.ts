@@ -9,7 +9,7 @@ import { secretsOf } from '../../platform/secrets.ts';
 import { inTransaction, type Tx } from '../../platform/events.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { cachedBody, cachedTopic, getBody } from '../bodies/index.ts';
 import { termsOnReceipt } from '../deadlines/index.ts';
 import { REGISTRAR_ROLES } from './appeals.policy.ts';

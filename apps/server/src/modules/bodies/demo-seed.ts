@@ -1,7 +1,7 @@
 // Demo data for a new installation: the 21 bodies of the study with units, competence,
 // channels, staff in every role and a few appeals. Demo passwords exist only here.
 import type { AppContext } from '../../app-context.ts';
-import { hashPassword, totpRequired } from '../auth/index.ts';
+import { totpRequired } from '@tyndau/contracts';
 import { DEMO_BODIES } from './demo-bodies.ts';
 import { TOPICS } from './topic-taxonomy.ts';
 
@@ -25,15 +25,19 @@ export const demoEmail = (role: string, bodyCode: string) => `${role.replace('_'
  * account: what a production installation starts from before `user add`.
  */
 export async function seedBodies(ctx: AppContext): Promise<{ bodies: number; staff: number }> {
-  return seedDemo(ctx, { accounts: false });
+  return seedDemo(ctx, {});
 }
 
 const withDemoTotp = <T extends { role: string }>(person: T) =>
   totpRequired(person.role) ? { ...person, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : person;
 
-export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {}): Promise<{ bodies: number; staff: number }> {
-  const accounts = opts.accounts !== false;
-  const passwordHash = accounts ? await hashPassword(DEMO_PASSWORD) : '';
+/**
+ * With `passwordHash` (the hash of DEMO_PASSWORD, made by the caller that owns passwords),
+ * every body also gets an account per demo role.
+ */
+export async function seedDemo(ctx: AppContext, opts: { passwordHash?: string }): Promise<{ bodies: number; staff: number }> {
+  const passwordHash = opts.passwordHash ?? '';
+  const accounts = passwordHash !== '';
   let staff = 0;
   await ctx.db.transaction().execute(async (tx) => {
     await tx

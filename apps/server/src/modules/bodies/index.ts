@@ -3,4 +3,4 @@
 export { getBody, getBodyPage, listBodies, listTopics, assertTopicExists, findUnitForTopic } from './bodies.service.ts';
 export { cachedBody, cachedTopic, cachedTopicFamily, forgetCachedBodies } from './bodies.cache.ts';
 export { bodiesRoutes } from './bodies.routes.ts';
-export { seedDemo, seedBodies } from './demo-seed.ts';
+export { DEMO_PASSWORD, seedDemo, seedBodies } from './demo-seed.ts';

@@ -3,7 +3,7 @@
 // (or who works for the whole body). Reassignment is the same action, again an event.
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { assertMay, EXECUTOR_ROLES } from './process.policy.ts';
 import * as repo from './process.repository.ts';
 import { impossible, withOwnAppeal } from './locked-appeal.ts';

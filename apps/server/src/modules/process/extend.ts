@@ -4,8 +4,8 @@
 // law's "within 3 working days".
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
-import { OPEN_STATUSES } from '../appeals/index.ts';
+import type { Staff } from '../../platform/staff.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { endOfAlmatyDay, maxExtendedDate } from '../deadlines/index.ts';
 import { assertMay } from './process.policy.ts';
 import * as repo from './process.repository.ts';

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../lib/page.ts';
 import { useLang } from '../../lib/use-lang.ts';
 import { topicsOfBody, useBody, useTopics, type BodyChannel } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
-import classes from './portal.module.css';
+import classes from '../../lib/portal.module.css';
 
 const route = getRouteApi('/$lang/bodies/$code');
 
