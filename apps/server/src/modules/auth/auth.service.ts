@@ -1,6 +1,5 @@
 // Staff accounts: adding one (the CLI's `user add`) and listing a body's colleagues.
 // Signing in is sign-in.ts, sessions sessions.ts, passwords passwords.ts.
-import type { Role } from '@tyndau/contracts';
 import { ROLES } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
