@@ -2,8 +2,8 @@
 // appeals on several channels, so the staff workspace has something to show.
 import type { AppContext } from './app-context.ts';
 import type { Channel } from '@tyndau/contracts';
-import { DEMO_PASSWORD, seedDemo } from './modules/bodies/index.ts';
-import { hashPassword } from './modules/auth/index.ts';
+import { seedDemo } from './modules/bodies/index.ts';
+import { demoAccountWriter } from './modules/auth/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
 import { seedDemoCallLines } from './modules/calls/index.ts';
@@ -36,7 +36,7 @@ const DEMO_APPEALS: DemoAppeal[] = [
 ];
 
 export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } = {}): Promise<void> {
-  await seedDemo(ctx, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await seedDemo(ctx, { addAccounts: await demoAccountWriter() });
   await seedDemoReceptions(ctx);
   await seedDemoKnowledge(ctx);
   await seedDemoCallLines(ctx);

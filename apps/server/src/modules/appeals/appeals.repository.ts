@@ -1,6 +1,6 @@
 // Kysely queries over the register.
 import { OPEN_STATUSES } from '@tyndau/contracts';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AppealTable } from './appeals.tables.ts';
 import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
@@ -9,6 +9,16 @@ import { calendarRevisionIs } from '../deadlines/index.ts';
 
 export function findAppeal(db: Tx, id: string) {
   return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * What other modules' use cases set on an appeal besides its status (which moves only through
+ * moveAppeal): the assignment, an extended legal term, the applicant's rating.
+ */
+export type AppealFacts = Pick<Updateable<AppealTable>, 'executorId' | 'unitId' | 'legalDueAt' | 'extended' | 'satisfaction'>;
+
+export async function updateAppeal(tx: Tx, id: string, facts: AppealFacts): Promise<void> {
+  await tx.updateTable('appeal').set(facts).where('id', '=', id).execute();
 }
 
 /** For an update: the row locked until the transaction ends. */

@@ -5,3 +5,4 @@ export { addStaff } from './auth.service.ts';
 export { hashPassword } from './passwords.ts';
 export { findStaffBySession, purgeExpiredSessions, startSessionPurge } from './sessions.ts';
 export { authRoutes, sessionHook } from './auth.routes.ts';
+export { demoAccountWriter } from './demo-accounts.ts';

@@ -1,7 +1,8 @@
 // Demo data for a new installation: the 21 bodies of the study with units, competence,
 // channels, staff in every role and a few appeals. Demo passwords exist only here.
 import type { AppContext } from '../../app-context.ts';
-import { totpRequired } from '@tyndau/contracts';
+import type { Role } from '@tyndau/contracts';
+import type { Tx } from '../../platform/events.ts';
 import { DEMO_BODIES } from './demo-bodies.ts';
 import { TOPICS } from './topic-taxonomy.ts';
 
@@ -28,17 +29,22 @@ export async function seedBodies(ctx: AppContext): Promise<{ bodies: number; sta
   return seedDemo(ctx, {});
 }
 
-const withDemoTotp = <T extends { role: string }>(person: T) =>
-  totpRequired(person.role) ? { ...person, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : person;
+/** A demo account to be: the auth module, which owns accounts, writes it. */
+export interface DemoPerson {
+  email: string;
+  name: string;
+  role: Role;
+  bodyId: string;
+  unitId: string | null;
+}
 
 /**
- * With `passwordHash` (the hash of DEMO_PASSWORD, made by the caller that owns passwords),
- * every body also gets an account per demo role.
+ * With `addAccounts` (the auth module's writer), every body also gets an account per demo
+ * role, written in the same transaction as the bodies.
  */
-export async function seedDemo(ctx: AppContext, opts: { passwordHash?: string }): Promise<{ bodies: number; staff: number }> {
-  const passwordHash = opts.passwordHash ?? '';
-  const accounts = passwordHash !== '';
-  let staff = 0;
+export async function seedDemo(ctx: AppContext, opts: { addAccounts?: (tx: Tx, people: DemoPerson[]) => Promise<void> }): Promise<{ bodies: number; staff: number }> {
+  const accounts = opts.addAccounts !== undefined;
+  const people: DemoPerson[] = [];
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('topic')
@@ -76,25 +82,21 @@ export async function seedDemo(ctx: AppContext, opts: { passwordHash?: string })
         .values([...rules].map(([topicCode, uid]) => ({ bodyId: body.id, topicCode, unitId: uid ?? unitId(b.units[0].code) })))
         .execute();
       if (!accounts) continue;
-      const people = DEMO_ROLES.map((role) => ({
-        email: demoEmail(role, b.code),
-        passwordHash,
-        name: role === 'head' ? b.head.name : role === 'deputy' ? b.deputy.name : `${role} (${b.code})`,
-        role,
-        bodyId: body.id,
-        unitId: role === 'executor' ? unitId(b.units[Math.min(1, b.units.length - 1)].code) : null,
-      }));
-      await tx.insertInto('staffUser').values(people.map(withDemoTotp)).execute();
-      staff += people.length;
+      people.push(
+        ...DEMO_ROLES.map((role) => ({
+          email: demoEmail(role, b.code),
+          name: role === 'head' ? b.head.name : role === 'deputy' ? b.deputy.name : `${role} (${b.code})`,
+          role,
+          bodyId: body.id,
+          unitId: role === 'executor' ? unitId(b.units[Math.min(1, b.units.length - 1)].code) : null,
+        })),
+      );
     }
-    if (!accounts) return;
+    if (!opts.addAccounts) return;
     // Cross-body readers and the calendar's administrator sit in the first ministry, the central body.
     const first = CENTRAL_BODY_CODE;
-    await tx
-      .insertInto('staffUser')
-      .values(['analyst', 'oversight', 'calendar_admin'].map((role) => withDemoTotp({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
-      .execute();
-    staff += 3;
+    for (const role of ['analyst', 'oversight', 'calendar_admin'] as const) people.push({ email: demoEmail(role, first), name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null });
+    await opts.addAccounts(tx, people);
   });
-  return { bodies: DEMO_BODIES.length, staff };
+  return { bodies: DEMO_BODIES.length, staff: people.length };
 }

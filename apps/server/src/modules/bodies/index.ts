@@ -3,4 +3,4 @@
 export { getBody, getBodyPage, listBodies, listTopics, assertTopicExists, findUnitForTopic } from './bodies.service.ts';
 export { cachedBody, cachedTopic, cachedTopicFamily, forgetCachedBodies } from './bodies.cache.ts';
 export { bodiesRoutes } from './bodies.routes.ts';
-export { DEMO_PASSWORD, seedDemo, seedBodies } from './demo-seed.ts';
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo, seedBodies, type DemoPerson } from './demo-seed.ts';
