@@ -39,7 +39,7 @@ try {
   const config = { ...loadConfig({ NODE_ENV: 'test', SMTP_URL: smtp.url, PUBLIC_URL: 'https://tyndau.kz' }), databaseUrl: database.url };
   const ctx: AppContext = { config, db, clock: systemClock, events: new EventLog(), storage: diskStorage(config.storageDir) };
   subscribeModules(ctx);
-  await seedDemo(ctx);
+  await seedDemo(ctx, {});
   // Whatever the demo data queued is not part of the measurement.
   await db.updateTable('notification').set({ status: 'cancelled' }).where('status', '=', 'queued').execute();
   const body = await db.selectFrom('body').select('id').where('code', '=', 'akimat-astana').executeTakeFirstOrThrow();

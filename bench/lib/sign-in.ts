@@ -2,7 +2,7 @@
 // must have a second factor, the code of the published demo TOTP secret.
 import { generateSync } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoEmail } from '../../apps/server/src/modules/bodies/demo-seed.ts';
-import { totpRequired } from '../../apps/server/src/modules/auth/index.ts';
+import { totpRequired } from '@tyndau/contracts';
 
 /** The session cookie of the demo account of `role` in the body `bodyCode`. */
 export async function signIn(base: string, role: string, bodyCode: string): Promise<string> {

@@ -3,6 +3,7 @@
 import type { AppContext } from './app-context.ts';
 import type { Channel } from '@tyndau/contracts';
 import { seedDemo } from './modules/bodies/index.ts';
+import { demoAccountWriter } from './modules/auth/index.ts';
 import { seedDemoReceptions } from './modules/reception/index.ts';
 import { seedDemoKnowledge } from './modules/knowledge/index.ts';
 import { seedDemoCallLines } from './modules/calls/index.ts';
@@ -12,7 +13,7 @@ import { seedDemoSitePages } from './modules/site/index.ts';
 import { seedDemoQuestions } from './modules/qa/index.ts';
 import { seedDemoCityObjects } from './modules/citymap/index.ts';
 import { registerAppeal } from './modules/appeals/index.ts';
-import type { Staff } from './modules/auth/index.ts';
+import type { Staff } from './platform/staff.ts';
 
 interface DemoAppeal {
   body: string;
@@ -40,7 +41,7 @@ const DEMO_APPEALS: DemoAppeal[] = [
 ];
 
 export async function loadDemoData(ctx: AppContext, opts: { appeals?: boolean } = {}): Promise<void> {
-  await seedDemo(ctx);
+  await seedDemo(ctx, { addAccounts: await demoAccountWriter() });
   await seedDemoReceptions(ctx);
   await seedDemoKnowledge(ctx);
   await seedDemoCallLines(ctx);

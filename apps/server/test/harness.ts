@@ -15,7 +15,7 @@ import { buildApp } from '../src/app.ts';
 import type { AppContext } from '../src/app-context.ts';
 import { generateSync } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoEmail } from '../src/modules/bodies/demo-seed.ts';
-import { totpRequired } from '../src/modules/auth/index.ts';
+import { totpRequired } from '@tyndau/contracts';
 import { withDatabase } from './global-setup.ts';
 
 export interface TestEnv {

@@ -1,11 +1,12 @@
 // Every address of the web app. Each page lives under its language: /kk/…, /ru/…, /en/….
 // The first page (home) is in the main bundle; every other page is its own chunk, fetched
 // when a link to it is hovered or focused, and the staff workspace is separate again.
+import { parseQueueSearch } from './features/staff/queue-search.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, Outlet, redirect } from '@tanstack/react-router';
 import { ensureMessages, loadLanguage } from './i18n/index.ts';
 import { isLanguage, preferredLanguage } from './lib/languages.ts';
-import { meQuery } from './features/staff/api.ts';
+import { meQuery } from './lib/session.ts';
 import { LangLayout } from './layout/lang-layout.tsx';
 import { NotFoundPage } from './routes/portal/not-found-page.tsx';
 import { HomePage } from './routes/portal/home-page.tsx';
@@ -90,33 +91,10 @@ const staffAreaRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/staff/staff-layout.tsx'), 'StaffLayout'),
 });
 
-export interface QueueSearch {
-  view?: 'mine' | 'unit' | 'body';
-  status?: string;
-  channel?: string;
-  kind?: string;
-  q?: string;
-  flag?: 'overdue' | 'dueSoon';
-  /** Drill-down from the KPI dashboard: a topic and a period of receipt (YYYY-MM-DD). */
-  topic?: string;
-  from?: string;
-  to?: string;
-}
-
 const staffQueueRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'staff',
-  validateSearch: (s: Record<string, unknown>): QueueSearch => ({
-    view: s.view === 'mine' || s.view === 'unit' || s.view === 'body' ? s.view : undefined,
-    status: str(s.status),
-    channel: str(s.channel),
-    kind: str(s.kind),
-    q: str(s.q),
-    flag: s.flag === 'overdue' || s.flag === 'dueSoon' ? s.flag : undefined,
-    topic: str(s.topic),
-    from: str(s.from),
-    to: str(s.to),
-  }),
+  validateSearch: parseQueueSearch,
   component: lazyRouteComponent(() => import('./routes/staff/queue-page.tsx'), 'QueuePage'),
 });
 

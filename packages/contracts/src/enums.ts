@@ -36,6 +36,9 @@ export const APPEAL_STATUSES = [
 ] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
+/** Statuses in which the body still owes the applicant something: terms run. */
+export const OPEN_STATUSES: readonly AppealStatus[] = ['registered', 'in_work', 'awaiting_applicant'];
+
 export const APPLICANT_TYPES = ['individual', 'legal', 'anonymous'] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 

@@ -4,3 +4,5 @@ export * from './enums.ts';
 export * from './iin.ts';
 export type { BookingResult } from './reception.ts';
 export * from './kpi.ts';
+export * from './almaty.ts';
+export * from './roles.ts';

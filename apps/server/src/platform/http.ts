@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Language, Role } from '@tyndau/contracts';
 import { AppError, httpStatusOf, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './errors.ts';
 import { messageFor, pickLanguage } from './messages.ts';
-import type { Staff } from '../modules/auth/index.ts';
+import type { Staff } from './staff.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

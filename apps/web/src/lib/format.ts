@@ -2,9 +2,10 @@
 // the reader's own time zone. English pages write dates the British way (27 March 2026),
 // as Kazakhstan does. Some browsers (Chromium's own ICU) ship no Kazakh date or number
 // data and would print "2026 M03 27"; then Kazakh is written by CLDR's kk patterns here.
+import { ALMATY_TIME_ZONE } from '@tyndau/contracts';
 import type { Language } from './languages.ts';
 
-const ZONE = 'Asia/Almaty';
+const ZONE = ALMATY_TIME_ZONE;
 const LOCALE: Record<Language, string> = { kk: 'kk', ru: 'ru', en: 'en-GB' };
 
 const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];

@@ -1,6 +1,6 @@
 // Who sees which statistics: staff see their own body; analyst and oversight compare
 // bodies, so they may ask for any body or for all of them at once.
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { CROSS_BODY_READERS } from '../appeals/index.ts';
 import { AppError } from '../../platform/errors.ts';
 

@@ -1,5 +1,6 @@
 // Read-only statistics over the register: one pass over the appeals received in the
 // period, grouped, with the total row from the same scan (grouping sets).
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
@@ -41,7 +42,7 @@ export interface StatsRow {
 
 export async function appealStats(db: Db, q: { bodyIds?: string[]; from: Date; to: Date; now: Date; groupBy?: GroupBy }): Promise<StatsRow[]> {
   const key = q.groupBy ? GROUP_COLUMN[q.groupBy] : sql`null::text`;
-  const open = sql`a.status in ('registered', 'in_work', 'awaiting_applicant')`;
+  const open = sql`a.status in (${sql.join(OPEN_STATUSES)})`;
   const n = (cond: RawBuilder<unknown>) => sql`(count(*) filter (where ${cond}))::int`;
   const res = await sql<StatsRow>`
     select

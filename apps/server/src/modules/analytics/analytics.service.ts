@@ -4,7 +4,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseRealDate } from '../../platform/validation.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { almatyDate, endOfAlmatyDay } from '../deadlines/index.ts';
 import { statsScope } from './analytics.policy.ts';
 import * as repo from './analytics.repository.ts';

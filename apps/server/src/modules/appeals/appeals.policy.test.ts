@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { canSeeApplicant, localityOf, maskApplicant, roundCoordinate } from './appeals.policy.ts';
 
 const staff = (role: string, bodyId = 'b1') => ({ id: 'u', role, bodyId }) as unknown as Staff;

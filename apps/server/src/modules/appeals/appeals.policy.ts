@@ -5,7 +5,7 @@
 // alone. `canSeeApplicant` is the one place that decides; `maskApplicant` applies it and is
 // used wherever an appeal leaves the server.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const CROSS_BODY_READERS: readonly Role[] = ['analyst', 'oversight'];
 /** Roles that work appeals and so need the applicant's contacts. */

@@ -1,5 +1,6 @@
 // Kysely queries over the register.
-import { sql, type RawBuilder } from 'kysely';
+import { OPEN_STATUSES } from '@tyndau/contracts';
+import { sql, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AppealTable } from './appeals.tables.ts';
 import { eventRow, type AppealEventInput, type InlineSubscriber, type Tx } from '../../platform/events.ts';
@@ -8,6 +9,16 @@ import { calendarRevisionIs } from '../deadlines/index.ts';
 
 export function findAppeal(db: Tx, id: string) {
   return db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * What other modules' use cases set on an appeal besides its status (which moves only through
+ * moveAppeal): the assignment, an extended legal term, the applicant's rating.
+ */
+export type AppealFacts = Pick<Updateable<AppealTable>, 'executorId' | 'unitId' | 'legalDueAt' | 'extended' | 'satisfaction'>;
+
+export async function updateAppeal(tx: Tx, id: string, facts: AppealFacts): Promise<void> {
+  await tx.updateTable('appeal').set(facts).where('id', '=', id).execute();
 }
 
 /** For an update: the row locked until the transaction ends. */
@@ -112,7 +123,7 @@ export const LIST_COLUMNS = [
 ] as const;
 
 export function listAppeals(db: Db, f: AppealFilter) {
-  const open = ['registered', 'in_work', 'awaiting_applicant'];
+  const open = OPEN_STATUSES;
   let q = db
     .selectFrom('appeal')
     .select([...LIST_COLUMNS, sql<string>`left(text, 200)`.as('excerpt')])

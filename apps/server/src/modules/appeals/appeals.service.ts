@@ -8,10 +8,11 @@ import { isUuid, sha256 } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import { parseRealDate } from '../../platform/validation.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { cachedTopicFamily } from '../bodies/index.ts';
 import * as repo from './appeals.repository.ts';
-import { assertMove, OPEN_STATUSES } from './lifecycle.ts';
+import { assertMove } from './lifecycle.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { canReadAppeal, canSeeApplicant, CROSS_BODY_READERS, maskApplicant } from './appeals.policy.ts';
 
 type AppealRow = NonNullable<Awaited<ReturnType<typeof repo.findAppeal>>>;

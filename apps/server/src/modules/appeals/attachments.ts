@@ -5,7 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { auditRead } from '../audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getReadableAppeal } from './appeals.service.ts';
 import { canSeeApplicant } from './appeals.policy.ts';
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { CONFIDENTIAL_MARKERS } from './appeals.policy.ts';
 import { CARD_READ_EVENT, getReadableAppeal, lockOwnAppeal } from './appeals.service.ts';
 

@@ -1,10 +1,11 @@
 // The unified register: intake from every channel, the lifecycle state machine, the
 // event history, staff lists and public tracking. Other modules change appeals only
-// through `moveAppeal` and read them through these functions.
+// through `moveAppeal` (status) and `updateAppeal` (assignment, term, rating) and read them
+// through these functions.
 export { registerAppeal, registerLinkedAppeal, CONFIDENTIAL_CHANNELS, purgeExpiredIdempotencyKeys, IDEMPOTENCY_TTL_MS, type AppealInput, type RegisteredAppeal, type LinkedAppealInput } from './register-appeal.ts';
-export { findRepeatOf } from './appeals.repository.ts';
+export { findRepeatOf, updateAppeal, type AppealFacts } from './appeals.repository.ts';
 export { getReadableAppeal, lockOwnAppeal, moveAppeal, getAppealCard, listAppeals, trackAppeal, termFlags } from './appeals.service.ts';
-export { canMove, assertMove, OPEN_STATUSES, TRANSITIONS } from './lifecycle.ts';
+export { canMove, assertMove, TRANSITIONS } from './lifecycle.ts';
 export { canSeeApplicant, maskApplicant, localityOf, roundCoordinate, PERSONAL_DATA_ROLES, CROSS_BODY_READERS, type AppealForPrivacy } from './appeals.policy.ts';
 export { markConfidential, listCardReads } from './confidentiality.ts';
 export { appealsRoutes } from './appeals.routes.ts';

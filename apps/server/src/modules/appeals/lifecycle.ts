@@ -13,9 +13,6 @@ export const TRANSITIONS: Record<AppealStatus, readonly AppealStatus[]> = {
   closed: [],
 };
 
-/** Statuses in which the body still owes the applicant something: terms run. */
-export const OPEN_STATUSES: readonly AppealStatus[] = ['registered', 'in_work', 'awaiting_applicant'];
-
 export function canMove(from: string, to: AppealStatus): boolean {
   return (TRANSITIONS[from as AppealStatus] ?? []).includes(to);
 }

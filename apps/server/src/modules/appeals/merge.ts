@@ -6,8 +6,8 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
-import { OPEN_STATUSES } from './lifecycle.ts';
+import type { Staff } from '../../platform/staff.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { canReadAppeal } from './appeals.policy.ts';
 import type { Role } from '@tyndau/contracts';
 

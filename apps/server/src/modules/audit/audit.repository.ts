@@ -1,6 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ReadEntry } from './read-log.ts';
+import type { ReadKind } from './audit.policy.ts';
+
+/** One read of personal data, as read-log.ts buffers it and this file writes it. */
+export interface ReadEntry {
+  staffId: string;
+  staffRole: string;
+  appealId: string;
+  what: ReadKind;
+  objectId?: string | null;
+  at: Date;
+}
 
 export async function insertReads(db: Db, rows: ReadEntry[]): Promise<void> {
   if (rows.length === 0) return;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { READ_AUDIT_ROLES } from './audit.policy.ts';
 import * as repo from './audit.repository.ts';
 import { readLogOf } from './read-log.ts';

@@ -6,15 +6,8 @@
 import type { AppContext } from '../../app-context.ts';
 import type { ReadKind } from './audit.policy.ts';
 import * as repo from './audit.repository.ts';
+import type { ReadEntry } from './audit.repository.ts';
 
-export interface ReadEntry {
-  staffId: string;
-  staffRole: string;
-  appealId: string;
-  what: ReadKind;
-  objectId?: string | null;
-  at: Date;
-}
 
 const FLUSH_MS = 500;
 const FLUSH_AT = 200;

@@ -2,8 +2,8 @@
 // confirm, disable where the role allows it), recovery codes, and what the account page shows.
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from './auth.service.ts';
-import { totpRequired } from './auth.policy.ts';
+import type { Staff } from '../../platform/staff.ts';
+import { totpRequired } from '@tyndau/contracts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { countRecoveryCodesLeft, describeEnrolment, issueRecoveryCodes, newTotpSecret, totpMatches, type Enrolment } from './second-factor.ts';
 import { createSession, endAllSessions } from './sessions.ts';

@@ -1,20 +1,11 @@
 // Staff accounts: adding one (the CLI's `user add`) and listing a body's colleagues.
 // Signing in is sign-in.ts, sessions sessions.ts, passwords passwords.ts.
-import type { Role } from '@tyndau/contracts';
 import { ROLES } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { assertAcceptablePassword, hashPassword } from './passwords.ts';
 
-export interface Staff {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  bodyId: string;
-  unitId: string | null;
-  language: string;
-}
 
 export async function addStaff(
   ctx: AppContext,

@@ -5,7 +5,7 @@
 // them signed in).
 import type { AppContext } from '../../app-context.ts';
 import { newToken, sha256 } from '../../platform/ids.ts';
-import type { Staff } from './auth.service.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { purgeOldFailures } from './throttle.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

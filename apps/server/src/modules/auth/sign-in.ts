@@ -8,8 +8,8 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newToken, sha256 } from '../../platform/ids.ts';
-import type { Staff } from './auth.service.ts';
-import { totpRequired } from './auth.policy.ts';
+import type { Staff } from '../../platform/staff.ts';
+import { totpRequired } from '@tyndau/contracts';
 import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import { describeEnrolment, issueRecoveryCodes, newTotpSecret, spendRecoveryCode, totpMatches, type Enrolment } from './second-factor.ts';
 import { createSession, endAllSessions } from './sessions.ts';

@@ -8,7 +8,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBody } from '../bodies/index.ts';
 import { askQuestion, type AskInput } from '../qa/index.ts';
 import * as repo from './blog.repository.ts';

@@ -1,7 +1,8 @@
 // Demo data for a new installation: the 21 bodies of the study with units, competence,
 // channels, staff in every role and a few appeals. Demo passwords exist only here.
 import type { AppContext } from '../../app-context.ts';
-import { hashPassword, totpRequired } from '../auth/index.ts';
+import type { Role } from '@tyndau/contracts';
+import type { Tx } from '../../platform/events.ts';
 import { DEMO_BODIES } from './demo-bodies.ts';
 import { TOPICS } from './topic-taxonomy.ts';
 import { DEMO_BOUNDARIES } from './demo-boundaries.ts';
@@ -27,16 +28,25 @@ export const demoEmail = (role: string, bodyCode: string) => `${role.replace('_'
  * account: what a production installation starts from before `user add`.
  */
 export async function seedBodies(ctx: AppContext): Promise<{ bodies: number; staff: number }> {
-  return seedDemo(ctx, { accounts: false });
+  return seedDemo(ctx, {});
 }
 
-const withDemoTotp = <T extends { role: string }>(person: T) =>
-  totpRequired(person.role) ? { ...person, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : person;
+/** A demo account to be: the auth module, which owns accounts, writes it. */
+export interface DemoPerson {
+  email: string;
+  name: string;
+  role: Role;
+  bodyId: string;
+  unitId: string | null;
+}
 
-export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {}): Promise<{ bodies: number; staff: number }> {
-  const accounts = opts.accounts !== false;
-  const passwordHash = accounts ? await hashPassword(DEMO_PASSWORD) : '';
-  let staff = 0;
+/**
+ * With `addAccounts` (the auth module's writer), every body also gets an account per demo
+ * role, written in the same transaction as the bodies.
+ */
+export async function seedDemo(ctx: AppContext, opts: { addAccounts?: (tx: Tx, people: DemoPerson[]) => Promise<void> }): Promise<{ bodies: number; staff: number }> {
+  const accounts = opts.addAccounts !== undefined;
+  const people: DemoPerson[] = [];
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('topic')
@@ -74,27 +84,23 @@ export async function seedDemo(ctx: AppContext, opts: { accounts?: boolean } = {
         .values([...rules].map(([topicCode, uid]) => ({ bodyId: body.id, topicCode, unitId: uid ?? unitId(b.units[0].code) })))
         .execute();
       if (!accounts) continue;
-      const people = DEMO_ROLES.map((role) => ({
-        email: demoEmail(role, b.code),
-        passwordHash,
-        name: role === 'head' ? b.head.name : role === 'deputy' ? b.deputy.name : `${role} (${b.code})`,
-        role,
-        bodyId: body.id,
-        unitId: role === 'executor' ? unitId(b.units[Math.min(1, b.units.length - 1)].code) : null,
-      }));
-      await tx.insertInto('staffUser').values(people.map(withDemoTotp)).execute();
-      staff += people.length;
+      people.push(
+        ...DEMO_ROLES.map((role) => ({
+          email: demoEmail(role, b.code),
+          name: role === 'head' ? b.head.name : role === 'deputy' ? b.deputy.name : `${role} (${b.code})`,
+          role,
+          bodyId: body.id,
+          unitId: role === 'executor' ? unitId(b.units[Math.min(1, b.units.length - 1)].code) : null,
+        })),
+      );
     }
     if (!accounts) return;
     // Rough outlines of the demo cities and districts, for routing by place (boundaries.ts).
     for (const [code, geometry] of Object.entries(DEMO_BOUNDARIES)) await setBoundary(tx, idByCode.get(code)!, geometry);
     // Cross-body readers and the calendar's administrator sit in the first ministry, the central body.
     const first = CENTRAL_BODY_CODE;
-    await tx
-      .insertInto('staffUser')
-      .values(['analyst', 'oversight', 'calendar_admin'].map((role) => withDemoTotp({ email: demoEmail(role, first), passwordHash, name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null })))
-      .execute();
-    staff += 3;
+    for (const role of ['analyst', 'oversight', 'calendar_admin'] as const) people.push({ email: demoEmail(role, first), name: `${role} (${first})`, role, bodyId: idByCode.get(first)!, unitId: null });
+    await opts.addAccounts!(tx, people);
   });
-  return { bodies: DEMO_BODIES.length, staff };
+  return { bodies: DEMO_BODIES.length, staff: people.length };
 }

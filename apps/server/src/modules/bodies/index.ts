@@ -3,5 +3,5 @@
 export { getBody, getBodyPage, listBodies, listTopics, assertTopicExists, findUnitForTopic } from './bodies.service.ts';
 export { cachedBody, cachedTopic, cachedTopicFamily, forgetCachedBodies } from './bodies.cache.ts';
 export { bodiesRoutes } from './bodies.routes.ts';
-export { seedDemo, seedBodies } from './demo-seed.ts';
 export { routeByPlace, setBoundary, getBoundary, type PlaceRouting } from './boundaries.ts';
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo, seedBodies, type DemoPerson } from './demo-seed.ts';

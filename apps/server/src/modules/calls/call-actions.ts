@@ -9,7 +9,7 @@ import type { AnswerMethod, AppealKind, Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { detectLanguage, moveAppeal, registerAppeal, type AppealInput, type RegisteredAppeal } from '../appeals/index.ts';
 import { redirectInTransaction } from '../process/index.ts';
 import { assertMayAct, assertMayUseIdentity } from './calls.policy.ts';

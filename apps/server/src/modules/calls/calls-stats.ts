@@ -1,10 +1,11 @@
 // Weekly monitoring of the phone channels: calls, answered, missed, abandoned, average wait
 // and talk, the first-call resolution rate, callbacks done and consultations against
 // appeals, by day, line, channel or operator. One grouped scan of the body's calls.
+import { ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { almatyDate } from '../deadlines/index.ts';
 import { assertRole, CALL_READERS } from './calls.policy.ts';
 import { displayNumber } from './numbers.ts';
@@ -62,12 +63,12 @@ function figures(r: StatsRow) {
 function period(ctx: AppContext, from?: string, to?: string) {
   const today = almatyDate(ctx.clock.now());
   const end = to ?? today;
-  const start = from ?? almatyDate(new Date(new Date(`${end}T12:00:00+05:00`).getTime() - 6 * DAY_MS));
+  const start = from ?? almatyDate(new Date(new Date(`${end}T12:00:00${ALMATY_UTC_OFFSET}`).getTime() - 6 * DAY_MS));
   for (const [field, v] of [['from', start], ['to', end]] as const) {
-    if (!DATE.test(v) || Number.isNaN(new Date(`${v}T00:00:00+05:00`).getTime())) throw new AppError('VALIDATION_FAILED', `${field} is a date YYYY-MM-DD`, { field });
+    if (!DATE.test(v) || Number.isNaN(new Date(`${v}T00:00:00${ALMATY_UTC_OFFSET}`).getTime())) throw new AppError('VALIDATION_FAILED', `${field} is a date YYYY-MM-DD`, { field });
   }
   if (start > end) throw new AppError('VALIDATION_FAILED', 'from is after to', { field: 'from' });
-  return { from: start, to: end, since: new Date(`${start}T00:00:00+05:00`), until: new Date(new Date(`${end}T00:00:00+05:00`).getTime() + DAY_MS) };
+  return { from: start, to: end, since: new Date(`${start}T00:00:00${ALMATY_UTC_OFFSET}`), until: new Date(new Date(`${end}T00:00:00${ALMATY_UTC_OFFSET}`).getTime() + DAY_MS) };
 }
 
 export async function callStats(ctx: AppContext, staff: Staff, q: { from?: string; to?: string; groupBy?: CallStatsGroup }) {

@@ -9,7 +9,7 @@
 //   - the body's administrator configures lines, blocked numbers and the CTI token.
 import type { Role } from '@tyndau/contracts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const CALL_READERS: readonly Role[] = ['operator', 'comms_officer', 'head', 'deputy', 'ethics_commissioner'];
 export const CALL_ACTORS: readonly Role[] = ['operator', 'comms_officer'];

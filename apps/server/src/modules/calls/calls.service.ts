@@ -1,12 +1,13 @@
 // The calls of a body as staff see them: the list (newest first, keyset), one call with
 // what was made of it and the caller's earlier appeals (the screen pop), the language and
 // sign-language flag, and the callback queue with its attempts.
+import { ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import type { Language } from '@tyndau/contracts';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import type { CallTable } from './calls.tables.ts';
 import { assertMayAct, assertMayUseIdentity, assertRole, CALL_READERS, seesCallerNumber } from './calls.policy.ts';
 import { displayNumber, normalizeNumber, phoneSpellings } from './numbers.ts';
@@ -105,7 +106,7 @@ export type CallView = Awaited<ReturnType<typeof viewCalls>>[number];
 /** A period bound: an Almaty date (the whole day) or an ISO instant. */
 function instantOf(value: string, field: string, end: boolean): Date {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const d = date ? new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}+05:00`) : new Date(value);
+  const d = date ? new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}${ALMATY_UTC_OFFSET}`) : new Date(value);
   if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION_FAILED', `${field} is a date (YYYY-MM-DD) or an ISO instant`, { field });
   return d;
 }

@@ -4,7 +4,7 @@
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBody } from '../bodies/index.ts';
 import { deriveToken, sameHash, tokenHash } from './cti-token.ts';
 import { displayNumber, normalizeNumber } from './numbers.ts';

@@ -7,7 +7,7 @@
 //     every staff member of the body lists them; another body's object is a 404 to them;
 //   - only the applicant (number and access code) confirms or refutes a fix.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const OBJECT_EDITORS: readonly Role[] = ['comms_officer', 'admin'];
 

@@ -2,7 +2,7 @@
 // appeals from the city app with a place, so the public map has something to show.
 import type { AppContext } from '../../app-context.ts';
 import { registerAppeal } from '../appeals/index.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import * as repo from './citymap.repository.ts';
 
 const OBJECTS = [

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { LANGUAGES, type Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { cachedBody, cachedTopic } from '../bodies/index.ts';
 import { mayEditObjects } from './citymap.policy.ts';
 import * as repo from './citymap.repository.ts';

@@ -5,7 +5,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
 import { createDeliveryWorker } from '../notify/index.ts';
-import { setCalendarDay } from './calendar.ts';
+import { setCalendarDay } from './calendar-changes.ts';
 import { resumeRecountJobs } from './recount-job.ts';
 
 let env: TestEnv;

@@ -4,7 +4,7 @@
 import { CHANNELS, DIFFICULTIES, type Difficulty } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBody } from '../bodies/index.ts';
 import { canEditStandards, canReadBody } from './deadlines.policy.ts';
 import * as repo from './deadlines.repository.ts';

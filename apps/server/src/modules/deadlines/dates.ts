@@ -1,10 +1,10 @@
 // Calendar dates (YYYY-MM-DD) and the Almaty day. Kazakhstan has kept one time zone,
 // UTC+5, with no daylight saving since 1 March 2024, so a fixed offset is exact for the
 // platform's years; terms end at 23:59:59 of their last day in Almaty.
+import { ALMATY_OFFSET_MS } from '@tyndau/contracts';
 import { AppError } from '../../platform/errors.ts';
 
 const DAY_MS = 86_400_000;
-const ALMATY_OFFSET_MS = 5 * 3_600_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD. */

@@ -1,6 +1,6 @@
 // Who may change the calendar and the channel standards, and who sees a body's monitoring.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 

@@ -4,8 +4,8 @@
 // (statuses replayed from the event log).
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { OPEN_STATUSES } from '../appeals/index.ts';
-import type { Staff } from '../auth/index.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBodyPage } from '../bodies/index.ts';
 import { almatyDate, assertIsoDate, endOfAlmatyDay, startOfAlmatyDay } from './dates.ts';
 import { canReadBody } from './deadlines.policy.ts';

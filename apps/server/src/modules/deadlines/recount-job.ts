@@ -5,7 +5,7 @@
 // lease: the run that started it renews it per batch; a stopped run's lease runs out and
 // the next start of the platform, or the delivery worker's sweep, takes the job on.
 import type { AppContext } from '../../app-context.ts';
-import { OPEN_STATUSES } from '../appeals/index.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { changedTerms, recordTerms } from './recalculate.ts';
 import { endOfAlmatyDay, startOfAlmatyDay } from './dates.ts';
 

@@ -6,7 +6,7 @@
 //   - a moderator of the developer body looks at hidden comments and shows or hides them;
 //   - another body's discussion is, for staff actions, a 404 as if it did not exist.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const PUBLISHERS: readonly Role[] = ['comms_officer', 'admin', 'head'];
 export const ANSWERERS: readonly Role[] = ['comms_officer', 'admin', 'head', 'deputy', 'executor'];

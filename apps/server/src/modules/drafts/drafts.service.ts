@@ -6,7 +6,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { addWorkingDays, almatyDate, endOfAlmatyDay } from '../deadlines/index.ts';
 import { queueNotification } from '../notify/index.ts';
 import { checkAnswer } from './answer-rules.ts';

@@ -5,7 +5,7 @@
 // false alarm is dismissed.
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { addWorkingDays, almatyDate } from '../deadlines/index.ts';
 import * as repo from './exchange.repository.ts';
 import { assertMayReadDuplicates } from './exchange.policy.ts';

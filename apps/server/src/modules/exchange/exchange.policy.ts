@@ -8,7 +8,7 @@
 //     (trust-phone) appeals are never flagged, listed or sent out.
 import type { Role } from '@tyndau/contracts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const EXCHANGE_ADMINS: readonly Role[] = ['admin'];
 export const DUPLICATE_READERS: readonly Role[] = ['admin', 'comms_officer', 'head', 'deputy'];

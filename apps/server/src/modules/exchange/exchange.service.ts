@@ -1,6 +1,6 @@
 // The body's exchange settings and its outbound queue, for its administrator.
 import type { AppContext } from '../../app-context.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import * as repo from './exchange.repository.ts';
 import { assertExchangeAdmin } from './exchange.policy.ts';
 import { listSystems } from './systems.ts';

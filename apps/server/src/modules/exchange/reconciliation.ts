@@ -4,7 +4,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseRealDate } from '../../platform/validation.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import * as repo from './exchange.repository.ts';
 import type { Difference } from './exchange.tables.ts';
 import { postSigned } from './peer-client.ts';

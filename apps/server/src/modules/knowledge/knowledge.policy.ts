@@ -8,7 +8,7 @@
 //     answers for what every contact line reads out;
 //   - another body's article, or a draft one may not see, is a 404, as if it did not exist.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const KNOWLEDGE_EDITORS: readonly Role[] = ['comms_officer', 'admin'];
 

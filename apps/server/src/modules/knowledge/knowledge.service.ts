@@ -1,10 +1,11 @@
 // The knowledge base: articles a contact line reads out, in kk/ru/en, of one body or
 // shared by all. Drafts are seen only by those who may edit them (knowledge.policy.ts).
+import { isUuid } from '../../platform/ids.ts';
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { mayEdit, mayRead, seesDrafts } from './knowledge.policy.ts';
 import * as repo from './knowledge.repository.ts';
 
@@ -79,10 +80,9 @@ export async function listArticles(ctx: AppContext, staff: Staff, query: ListQue
   return { items: page.items.map((r) => view(r, mayEdit(staff, central, r.bodyId))), nextCursor: page.nextCursor };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function readable(ctx: AppContext, staff: Staff, id: string, central: string | null, forUpdate = false, tx = ctx.db) {
-  const row = UUID.test(id) ? await repo.findArticle(tx, id, forUpdate) : undefined;
+  const row = isUuid(id) ? await repo.findArticle(tx, id, forUpdate) : undefined;
   if (!row || !mayRead(staff, central, row)) throw new AppError('ARTICLE_NOT_FOUND');
   return row;
 }

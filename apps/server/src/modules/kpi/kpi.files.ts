@@ -4,7 +4,7 @@ import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { kpiScope } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
 import { computeKpiTable, kpiFilter, type KpiQuery } from './kpi.service.ts';

@@ -1,7 +1,7 @@
 // Who reads which KPIs. The figures are counts without personal data, yet a body's
 // staff see only their own body and the bodies under it; analyst and oversight compare
 // every body. A body outside the reader's reach is refused as if it did not exist.
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { CROSS_BODY_READERS } from '../appeals/index.ts';
 import { AppError } from '../../platform/errors.ts';
 

@@ -8,7 +8,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { parseRealDate } from '../../platform/validation.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { almatyDate } from '../deadlines/index.ts';
 import { kpiScope } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';

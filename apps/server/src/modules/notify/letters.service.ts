@@ -1,12 +1,13 @@
 // The print queue of the communications office: paper letters waiting to be printed, each
 // as a PDF on the body's letterhead; marking a letter printed and then posted, each an
 // event in the appeal's history (posting is shown to the applicant).
+import { isUuid } from '../../platform/ids.ts';
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { auditRead } from '../audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import * as repo from './notify.repository.ts';
 import { PRINT_ROLES, printsConfidential } from './notify.policy.ts';
 import { render } from './templates.ts';
@@ -16,7 +17,6 @@ import { renderLetterPdf, SIGNER_TITLE } from './letter-pdf.ts';
 import { afterOf } from './outbox.service.ts';
 
 export const LETTER_STATUSES = ['to_print', 'printed', 'posted'] as const;
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const asLanguage = (s: string): Language => (s === 'kk' || s === 'en' ? s : 'ru');
 
 function assertPrintRole(staff: Staff) {

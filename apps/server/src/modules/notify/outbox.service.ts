@@ -1,18 +1,18 @@
 // Reading the outbox: the administrator's view of a body's messages (rendered as the
 // recipient sees them), sending one again, the applicant's messages on the tracking page,
 // and each staff member's channel preference.
+import { isUuid } from '../../platform/ids.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { trackAppeal } from '../appeals/index.ts';
 import * as repo from './notify.repository.ts';
 import { OUTBOX_ROLES, RETRYABLE_STATUSES } from './notify.policy.ts';
 import { render } from './templates.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** Render a page of rows with the secrets (access codes) masked. */
 async function renderRows(ctx: AppContext, rows: repo.NotificationRow[], db: Tx = ctx.db) {

@@ -6,7 +6,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { AppealEventInput } from '../../platform/events.ts';
 import type { Tx } from '../../platform/events.ts';
-import { OPEN_STATUSES } from '../appeals/index.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { addWorkingDays, almatyDate, dueSoonBefore, endOfAlmatyDay, isWorkingDay } from '../deadlines/index.ts';
 import { queueStaffNotification } from './notify.service.ts';
 

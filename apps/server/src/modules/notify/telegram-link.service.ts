@@ -4,7 +4,7 @@
 import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { newToken, sha256 } from '../../platform/ids.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { trackAppeal } from '../appeals/index.ts';
 
 const CODE_TTL_MS = 24 * 3_600_000;

@@ -3,6 +3,7 @@
 // fits two segments (134 UCS-2 characters for Cyrillic, 306 GSM characters for Latin).
 // Rendered at send time from the notification's payload; an unknown template still says
 // something useful (the number, any text, the link) rather than failing.
+import { ALMATY_TIME_ZONE } from '@tyndau/contracts';
 import type { Language, Localized } from '@tyndau/contracts';
 import { splitSms } from './sms-encoding.ts';
 
@@ -436,7 +437,7 @@ const staffDigest: Localizable = {
 const almatyTime = (v: Vars) => {
   const until = new Date(String(v.p.until));
   if (Number.isNaN(until.getTime())) return '—';
-  return new Intl.DateTimeFormat(v.lang === 'kk' ? 'kk-KZ' : v.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(until);
+  return new Intl.DateTimeFormat(v.lang === 'kk' ? 'kk-KZ' : v.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: ALMATY_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(until);
 };
 const staffSignInLocked: Localizable = {
   kk: {

@@ -3,7 +3,7 @@
 import { LANGUAGES } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { cachedTopic } from '../bodies/index.ts';
 import { mayConfigureAttributes } from './open311.policy.ts';
 import * as repo from './open311.repository.ts';

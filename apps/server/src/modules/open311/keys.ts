@@ -5,7 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
 import { isUuid } from '../../platform/ids.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { cachedBody } from '../bodies/index.ts';
 import { mayManageKeys } from './open311.policy.ts';
 import * as repo from './open311.repository.ts';

@@ -4,7 +4,7 @@
 //     same from the server's own shell;
 //   - a body's administrator configures the attributes its topics ask for, in that body only;
 //   - the public side (GET) needs no key and never shows personal data or a confidential appeal.
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export function mayManageKeys(staff: Staff, centralBody: boolean): boolean {
   return staff.role === 'admin' && centralBody;

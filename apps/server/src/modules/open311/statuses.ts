@@ -1,7 +1,7 @@
 // The register's lifecycle in Open311's words. The standard knows `open` and `closed`;
 // FixMyStreet's extended statuses say more, and are given with `extensions=true` and in
 // `servicerequestupdates`.
-import { OPEN_STATUSES } from '../appeals/index.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 
 export type ExtendedStatus =
   | 'OPEN'

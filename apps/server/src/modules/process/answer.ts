@@ -4,7 +4,7 @@ import { ANSWER_METHODS, type AnswerMethod } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getReadableAppeal, moveAppeal, canSeeApplicant } from '../appeals/index.ts';
 import { getBody } from '../bodies/index.ts';
 import { answerProblem } from './answer-check.ts';

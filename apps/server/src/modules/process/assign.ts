@@ -1,9 +1,10 @@
 // Assignment (topic -> unit -> person): the communications department, the head or the
 // deputy gives the appeal to a person of the body whose unit matches the appeal's unit
 // (or who works for the whole body). Reassignment is the same action, again an event.
+import { updateAppeal } from '../appeals/index.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { assertMay, EXECUTOR_ROLES } from './process.policy.ts';
 import * as repo from './process.repository.ts';
 import { impossible, withOwnAppeal } from './locked-appeal.ts';
@@ -27,7 +28,7 @@ export async function assignExecutor(ctx: AppContext, staff: Staff, id: string, 
     if (!EXECUTOR_ROLES.includes(person.role as Staff['role'])) throw new AppError('EXECUTOR_NOT_ELIGIBLE', `${person.role} does not work appeals`, { field: 'executorId', rule: 'role' });
     if (person.unitId && unitId && person.unitId !== unitId) throw new AppError('EXECUTOR_NOT_ELIGIBLE', 'the executor works in another unit', { field: 'executorId', rule: 'unit' });
     if (person.id === appeal.executorId && unitId === appeal.unitId) throw impossible('the appeal is already assigned to this person', { executorId: person.id });
-    await repo.setAssignment(tx, appeal.id, person.id, unitId);
+    await updateAppeal(tx, appeal.id, { executorId: person.id, unitId });
     await ctx.events.record(tx, {
       appealId: appeal.id,
       type: appeal.executorId ? 'appeal.reassigned' : 'appeal.assigned',

@@ -4,7 +4,7 @@
 // phone, no substance, withdrawn…).
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { moveAppeal } from '../appeals/index.ts';
 import { assertMay } from './process.policy.ts';
 import { withOwnAppeal } from './locked-appeal.ts';

@@ -2,13 +2,13 @@
 // by a motivated (written) decision, to a date later than the current term and no later
 // than two calendar months after day 0. The applicant is told at once, which meets the
 // law's "within 3 working days".
+import { updateAppeal } from '../appeals/index.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
-import { OPEN_STATUSES } from '../appeals/index.ts';
+import type { Staff } from '../../platform/staff.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { endOfAlmatyDay, maxExtendedDate } from '../deadlines/index.ts';
 import { assertMay } from './process.policy.ts';
-import * as repo from './process.repository.ts';
 import { impossible, iso, withOwnAppeal } from './locked-appeal.ts';
 
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -28,7 +28,7 @@ export async function extendTerm(ctx: AppContext, staff: Staff, id: string, inpu
     if (input.until > maxDate) throw new AppError('EXTENSION_TOO_LONG', `at most ${maxDate}`, { field: 'until', maxDate });
     const legalDueAt = endOfAlmatyDay(input.until);
     if (current && legalDueAt <= current) throw new AppError('EXTENSION_NOT_LATER', 'the new term must end after the current one', { field: 'until', legalDueAt: iso(current) });
-    await repo.setLegalDue(tx, appeal.id, legalDueAt);
+    await updateAppeal(tx, appeal.id, { legalDueAt, extended: true });
     await ctx.events.record(tx, {
       appealId: appeal.id,
       type: 'appeal.extended',

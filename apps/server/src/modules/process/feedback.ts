@@ -5,7 +5,7 @@ import type { Language } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Tx } from '../../platform/events.ts';
 import { AppError } from '../../platform/errors.ts';
-import { registerLinkedAppeal, trackAppeal } from '../appeals/index.ts';
+import { registerLinkedAppeal, trackAppeal, updateAppeal } from '../appeals/index.ts';
 import * as repo from './process.repository.ts';
 import { impossible } from './locked-appeal.ts';
 
@@ -31,7 +31,7 @@ export async function giveFeedback(ctx: AppContext, number: string, input: Feedb
   return ctx.db.transaction().execute(async (tx) => {
     const first = await repo.insertFeedback(tx, { appealId: appeal.id, score: input.score, comment, disagree, at: now });
     if (!first) throw new AppError('FEEDBACK_ALREADY_GIVEN');
-    await repo.setSatisfaction(tx, appeal.id, input.score);
+    await updateAppeal(tx, appeal.id, { satisfaction: input.score });
     let complaint: { id: string; number: string; accessCode: string } | null = null;
     if (disagree) {
       complaint = await openDisagreementComplaint(ctx, tx, appeal, comment);

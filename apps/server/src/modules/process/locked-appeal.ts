@@ -5,7 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { inTransaction } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { lockOwnAppeal } from '../appeals/index.ts';
 
 export type LockedAppeal = Awaited<ReturnType<typeof lockOwnAppeal>>;

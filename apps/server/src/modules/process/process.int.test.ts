@@ -2,7 +2,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, citizenAppeal, type TestEnv } from '../../../test/harness.ts';
 import { openedPayload } from '../../platform/secrets.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { redirectInTransaction } from './index.ts';
 
 let env: TestEnv;

@@ -11,7 +11,7 @@
 //   - the head or a deputy signs it (a body may allow more roles in settings.signerRoles),
 //     and signing sends it.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { AppError } from '../../platform/errors.ts';
 
 export type ProcessAction =

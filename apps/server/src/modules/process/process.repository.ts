@@ -92,18 +92,6 @@ export async function listLinks(db: Tx, appealId: string) {
   return { chain: chain.rows, repeats };
 }
 
-export function setAssignment(tx: Tx, appealId: string, executorId: string, unitId: string | null) {
-  return tx.updateTable('appeal').set({ executorId, unitId }).where('id', '=', appealId).execute();
-}
-
-export function setLegalDue(tx: Tx, appealId: string, legalDueAt: Date) {
-  return tx.updateTable('appeal').set({ legalDueAt, extended: true }).where('id', '=', appealId).execute();
-}
-
-export function setSatisfaction(tx: Tx, appealId: string, score: number) {
-  return tx.updateTable('appeal').set({ satisfaction: score }).where('id', '=', appealId).execute();
-}
-
 export function findSentAnswer(db: Tx, appealId: string) {
   return db.selectFrom('appealAnswer').select(['text', 'resolution', 'deliveryMethod', 'signedAt', 'signedBy']).where('appealId', '=', appealId).where('status', '=', 'sent').executeTakeFirst();
 }

@@ -8,7 +8,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { inTransaction, type Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { assertMove, lockOwnAppeal, moveAppeal, registerLinkedAppeal } from '../appeals/index.ts';
 import { assertTopicExists, getBody } from '../bodies/index.ts';
 import type { LockedAppeal } from './locked-appeal.ts';

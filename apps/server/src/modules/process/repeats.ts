@@ -5,7 +5,7 @@
 // A confidential appeal's links are for the body's ethics commissioner alone, and a link
 // never joins a confidential appeal to an ordinary one: such entries are never listed.
 import type { AppContext } from '../../app-context.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { canSeeApplicant, getReadableAppeal } from '../appeals/index.ts';
 import * as repo from './process.repository.ts';
 

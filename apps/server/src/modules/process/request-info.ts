@@ -5,7 +5,7 @@
 // readers outside the body), not in its data. The legal term keeps running (simplified:
 // the APPC suspension cases are not modelled).
 import type { AppContext } from '../../app-context.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { moveAppeal, trackAppeal } from '../appeals/index.ts';
 import { assertMay } from './process.policy.ts';
 import { impossible, withOwnAppeal } from './locked-appeal.ts';

@@ -4,7 +4,7 @@ import type { Difficulty, Language, Localized } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { assertMove, findRepeatOf, moveAppeal } from '../appeals/index.ts';
 import { assertTopicExists, findUnitForTopic, getBody } from '../bodies/index.ts';
 import { almatyDate, channelTargetDueAt } from '../deadlines/index.ts';

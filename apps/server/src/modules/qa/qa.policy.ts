@@ -1,6 +1,6 @@
 // Who may do what with public questions. Everything is within the staff member's own body.
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 /** Decide publication: the moderator (Q&A), the communications department and the administrator; the head too for questions to the head. */
 export function mayModerate(staff: Staff, channel: string): boolean {

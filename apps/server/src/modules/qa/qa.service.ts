@@ -10,7 +10,7 @@ import { parseRealDate } from '../../platform/validation.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import type { Tx } from '../../platform/events.ts';
 import { detectLanguage, registerAppeal, type RegisteredAppeal } from '../appeals/index.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { cachedBody, cachedTopicFamily, getBody } from '../bodies/index.ts';
 import { applicantRoute, queueNotification } from '../notify/index.ts';
 import { mayModerate } from './qa.policy.ts';

@@ -7,7 +7,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import type { Tx } from '../../platform/events.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { detectLanguage, maskApplicant, moveAppeal, registerAppeal, trackAppeal, type AppealInput } from '../appeals/index.ts';
 import * as repo from './reception.repository.ts';
 import { assertRole, BOOKING_READERS, BOOKING_STAFF } from './reception.policy.ts';

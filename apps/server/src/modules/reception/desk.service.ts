@@ -2,10 +2,11 @@
 // requests (a consultation is one quick call), quick registration of an appeal with a
 // printable receipt, the contact line's hours and out-of-hours autoresponse, daily
 // monitoring and weekly statistics.
+import { ALMATY_OFFSET_MS } from '@tyndau/contracts';
 import type { AnswerMethod, AppealKind, Language, Localized } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { detectLanguage, registerAppeal, trackAppeal, type AppealInput } from '../appeals/index.ts';
 import { assertTopicExists, getBody } from '../bodies/index.ts';
 import { isWorkingDay } from '../deadlines/index.ts';
@@ -23,7 +24,6 @@ export const VISIT_PURPOSES = ['consultation', 'submit_appeal', 'book_reception'
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 
 const DAY_MS = 86_400_000;
-const ALMATY_OFFSET_MS = 5 * 3_600_000;
 
 function subSourceFor(desk: Desk, given: SubSource | undefined): SubSource {
   // The front office is a counter: people come in person.

@@ -7,7 +7,7 @@ import { RESOLUTIONS } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getReadableAppeal, lockOwnAppeal, moveAppeal, registerLinkedAppeal } from '../appeals/index.ts';
 import { assertTopicExists, findUnitForTopic } from '../bodies/index.ts';
 import * as repo from './reception.repository.ts';

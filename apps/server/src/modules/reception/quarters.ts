@@ -1,8 +1,8 @@
 // Reception schedules are approved per quarter, and the law (art. 90) counts receptions
 // per month, both in Almaty time (UTC+5, no daylight saving since 2024).
+import { ALMATY_OFFSET_MS, ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import { AppError } from '../../platform/errors.ts';
 
-const ALMATY_OFFSET_MS = 5 * 3_600_000;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
 export interface Quarter {
@@ -58,7 +58,7 @@ export function almatyHour(at: Date): number {
 
 /** An instant from an Almaty calendar date and a wall-clock time HH:MM. */
 export function almatyInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+05:00`);
+  return new Date(`${date}T${time}:00${ALMATY_UTC_OFFSET}`);
 }
 
 /** Months of a quarter in which none of the given instants falls (art. 90: at least once a month). */

@@ -1,5 +1,6 @@
 // Helpers for the reception tests: a clean slate of schedules and approved slots made
 // through the API as the communications office and the head would.
+import { ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import assert from 'node:assert/strict';
 import type { TestEnv } from '../../../test/harness.ts';
 
@@ -22,7 +23,7 @@ export async function officialId(env: TestEnv, role: 'head' | 'deputy', bodyCode
 
 /** A slot on an Almaty date and time, one hour long. */
 export function slot(date: string, time: string, capacity = 3, over: Record<string, unknown> = {}) {
-  const startsAt = new Date(`${date}T${time}:00+05:00`);
+  const startsAt = new Date(`${date}T${time}:00${ALMATY_UTC_OFFSET}`);
   return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: 'Астана, ул. Бейбитшилик, 11, каб. 101', capacity, ...over };
 }
 

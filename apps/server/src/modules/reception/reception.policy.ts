@@ -5,7 +5,7 @@
 // meeting; analyst and oversight read every body's statistics.
 import type { Role } from '@tyndau/contracts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const OFFICIAL_ROLES: readonly Role[] = ['head', 'deputy'];
 export const SCHEDULE_DRAFTERS: readonly Role[] = ['comms_officer', 'admin'];

@@ -1,5 +1,6 @@
 // Kysely queries of the in-person channels. Appeals are read here for lists and
 // statistics; they are changed only through the appeals module.
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../platform/events.ts';
 import type { Insertable, Updateable } from 'kysely';
@@ -377,7 +378,7 @@ export async function channelAppealCounts(db: Db, f: { bodyId: string; channel: 
     .select((eb) => [eb.fn.countAll<string>().as('open'), eb.fn.countAll<string>().filterWhere('legalDueAt', '<', f.now).as('overdue')])
     .where('bodyId', '=', f.bodyId)
     .where('channel', '=', f.channel)
-    .where('status', 'in', ['registered', 'in_work', 'awaiting_applicant'])
+    .where('status', 'in', OPEN_STATUSES)
     .executeTakeFirstOrThrow();
   return { registered: Number(registered.n), open: Number(open.open), overdue: Number(open.overdue) };
 }

@@ -5,7 +5,7 @@
 // appeal in that body's register; the seat is freed by the 'appeal.redirected' subscriber).
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { lockOwnAppeal, moveAppeal } from '../appeals/index.ts';
 import { findUnitForTopic } from '../bodies/index.ts';
 import { redirectInTransaction } from '../process/index.ts';

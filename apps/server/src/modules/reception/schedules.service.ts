@@ -3,7 +3,7 @@
 // schedule with a month of the quarter without a reception is flagged (art. 90).
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBody } from '../bodies/index.ts';
 import * as repo from './reception.repository.ts';
 import { assertRole, OFFICIAL_ROLES, SCHEDULE_APPROVERS, SCHEDULE_DRAFTERS, SCHEDULE_READERS } from './reception.policy.ts';

@@ -3,7 +3,7 @@
 // received, no-shows, questions by topic and the share resolved by the unified criteria.
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import * as repo from './reception.repository.ts';
 import { statsBodyFilter } from './reception.policy.ts';
 import { parseQuarter, quarterOf } from './quarters.ts';

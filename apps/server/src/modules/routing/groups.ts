@@ -5,8 +5,8 @@
 import type { AnswerMethod } from '@tyndau/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
-import { OPEN_STATUSES } from '../appeals/index.ts';
+import type { Staff } from '../../platform/staff.ts';
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { draftAnswer, signAnswer, type AnswerResolution } from '../process/index.ts';
 import * as repo from './routing.repository.ts';
 

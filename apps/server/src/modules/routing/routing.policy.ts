@@ -9,7 +9,7 @@
 //     for the body as a whole; confidential appeals are never grouped (each is the ethics
 //     commissioner's alone).
 import type { Role } from '@tyndau/contracts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { AppError } from '../../platform/errors.ts';
 
 export const ACCEPTANCE_READERS: readonly Role[] = ['head', 'deputy', 'comms_officer', 'admin', 'analyst'];

@@ -3,7 +3,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { EventSubscriber } from '../../platform/events.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getReadableAppeal } from '../appeals/index.ts';
 import { currentModel } from './model.ts';
 import { suggestFor, type Suggestion } from './suggest.ts';

@@ -10,7 +10,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
 import { parseRealDate } from '../../platform/validation.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBodyPage } from '../bodies/index.ts';
 import { listHeads } from '../blog/index.ts';
 import { searchPublishedArticles } from '../knowledge/index.ts';

@@ -4,7 +4,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { secretsOf } from '../../platform/secrets.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { getBody } from '../bodies/index.ts';
 import { NETWORKS, type Network } from './networks.ts';
 import { assertRole, SOCIAL_ADMINS } from './social.policy.ts';

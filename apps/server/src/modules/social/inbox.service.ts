@@ -11,7 +11,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { detectLanguage, registerAppeal } from '../appeals/index.ts';
 import { getBody } from '../bodies/index.ts';
 import { triageAppeal } from '../process/index.ts';

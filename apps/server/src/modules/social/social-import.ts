@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { IMPORT_NETWORKS } from './networks.ts';
 import { assertRole, SOCIAL_ACTORS } from './social.policy.ts';
 import * as repo from './social.repository.ts';

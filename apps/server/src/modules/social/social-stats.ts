@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { almatyDate } from '../deadlines/index.ts';
 import { assertRole, SOCIAL_READERS } from './social.policy.ts';
 

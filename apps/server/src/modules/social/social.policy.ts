@@ -5,7 +5,7 @@
 //   - everything is the staff member's own body: another body's message is 404.
 import type { Role } from '@tyndau/contracts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 
 export const SOCIAL_READERS: readonly Role[] = ['comms_officer', 'head', 'deputy'];
 export const SOCIAL_ACTORS: readonly Role[] = ['comms_officer'];

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Staff } from '../auth/index.ts';
+import type { Staff } from '../../platform/staff.ts';
 import { assertQuestions, assertQuotas, channelsTemplate, checkResponse, DIMENSIONS, PROFILE, type Localized, type Question } from './questionnaire.ts';
 import { crossTabs, weightsFor } from './results.ts';
 import * as repo from './surveys.repository.ts';

@@ -3,7 +3,7 @@
 // signing out everywhere.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { Me } from '../staff/api.ts';
+import type { Me } from '../../lib/session.ts';
 
 export type SignInStep = 'change_password' | 'enrol_totp' | 'totp';
 

@@ -1,38 +1,11 @@
 // The staff workspace's calls: session, the register's lists and cards, and the common
 // process's actions (triage, assign, extend, request info, answer, sign, close).
-import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, ApiError, qs } from '../../lib/api.ts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, qs } from '../../lib/api.ts';
 import type { Localized } from '../bodies/api.ts';
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  bodyId: string;
-  unitId: string | null;
-  language: string;
-}
-
-/** The signed-in staff member, or null (no session). The router checks it before a staff page. */
-export const meQuery = queryOptions({
-  queryKey: ['me'],
-  queryFn: async ({ signal }): Promise<Me | null> => {
-    try {
-      return (await api<{ staff: Me }>('/me', { signal })).staff;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return null;
-      throw e;
-    }
-  },
-  staleTime: 5 * 60_000,
-});
-
-export function useMe() {
-  return useQuery(meQuery);
-}
-
-export const logout = () => api<void>('/auth/logout', { method: 'POST' });
+// Who is signed in is the whole app's concern (lib/session.ts); the workspace's pages import it from here too.
+export { type Me, meQuery, useMe, logout } from '../../lib/session.ts';
 
 export interface AppealListItem {
   id: string;

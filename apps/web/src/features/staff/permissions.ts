@@ -1,11 +1,12 @@
 // What the workspace offers a role. The server decides (process.policy.ts); this only keeps
 // buttons that would be refused off the page.
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import type { AppealCard, Me } from './api.ts';
 
 export const REGISTRAR_ROLES = ['admin', 'comms_officer', 'operator', 'ethics_commissioner', 'moderator', 'head', 'deputy', 'executor'];
 const ROUTERS = ['comms_officer', 'head', 'deputy'];
 const HEADS = ['head', 'deputy'];
-const OPEN = ['registered', 'in_work', 'awaiting_applicant'];
+const OPEN: readonly string[] = OPEN_STATUSES;
 
 export type CardAction = 'triage' | 'redirect' | 'assign' | 'requestInfo' | 'infoReceived' | 'extend' | 'answer' | 'sign' | 'close' | 'leave';
 

@@ -12,7 +12,7 @@ import { topicsOfBody, useBody, useTopics, type BodyChannel } from '../../featur
 import { nameIn } from '../../features/bodies/components/body-name.ts';
 import { SiteSections } from '../../features/online/components/site-sections.tsx';
 import { PageUseful } from '../../features/online/components/page-useful.tsx';
-import classes from './portal.module.css';
+import classes from '../../lib/portal.module.css';
 
 const route = getRouteApi('/$lang/bodies/$code');
 

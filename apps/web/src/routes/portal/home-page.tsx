@@ -9,7 +9,7 @@ import { enumLabel } from '../../i18n/index.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useBodies } from '../../features/bodies/api.ts';
 import { nameIn, sortByName } from '../../features/bodies/components/body-name.ts';
-import classes from './portal.module.css';
+import classes from '../../lib/portal.module.css';
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 // Track an appeal: number + access code -> status, the legal due date, the public history,
 // the answer, and the citizen's rating of it.
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
@@ -19,10 +20,10 @@ import { FeedbackForm } from '../../features/tracking/components/feedback-form.t
 import { ReplyForm } from '../../features/tracking/components/reply-form.tsx';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
 import { FixVerdictForm } from '../../features/citymap/components/fix-verdict-form.tsx';
-import classes from './portal.module.css';
+import classes from '../../lib/portal.module.css';
 
 const route = getRouteApi('/$lang/track');
-const OPEN = ['registered', 'in_work', 'awaiting_applicant'];
+const OPEN: readonly string[] = OPEN_STATUSES;
 
 export function TrackPage() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 // The appeal card: everything about the appeal, both clocks, the timeline, and the actions
 // the signed-in person's role allows, each one key away.
+import { OPEN_STATUSES } from '@tyndau/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -235,7 +236,7 @@ export function AppealCardPage() {
 function Clocks({ appeal: a }: { appeal: AppealCard }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const open = ['registered', 'in_work', 'awaiting_applicant'].includes(a.status);
+  const open = (OPEN_STATUSES as readonly string[]).includes(a.status);
   const redirectLate = open && a.status === 'registered' && a.redirectDueAt && new Date(a.redirectDueAt).getTime() < Date.now();
   return (
     <section aria-labelledby="clocks-title">

@@ -16,7 +16,7 @@ import { useTopics } from '../../features/bodies/api.ts';
 import { nameIn } from '../../features/bodies/components/body-name.ts';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { ShortcutsHelp } from '../../features/staff/components/shortcuts-help.tsx';
-import type { QueueSearch } from '../../router.tsx';
+import type { QueueSearch } from '../../features/staff/queue-search.ts';
 import classes from './staff.module.css';
 
 const route = getRouteApi('/$lang/staff-area/staff');

@@ -15,7 +15,7 @@ import { nameIn, sortByName } from '../../features/bodies/components/body-name.t
 import { useMe } from '../../features/staff/api.ts';
 import { recordOutcome, reviewBooking, useStaffBooking, type ReviewInput, type StaffBooking } from '../../features/reception/api.ts';
 import { slotDay, slotTime } from '../../features/reception/components/slot-label.ts';
-import classes from '../portal/portal.module.css';
+import classes from '../../lib/portal.module.css';
 
 const route = getRouteApi('/$lang/staff-area/staff/reception/$number');
 const REVIEWERS = ['comms_officer', 'head', 'deputy'];

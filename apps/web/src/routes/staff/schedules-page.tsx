@@ -1,6 +1,7 @@
 // Reception schedules: the communications office drafts a head's or deputy's slots for a
 // quarter, the head approves them (then citizens can book); a month of the quarter without
 // a reception is flagged (the law wants at least one a month).
+import { ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Fieldset, Group, Loader, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -131,7 +132,7 @@ function DraftForm({ bodyId }: { bodyId: string }) {
       createSchedule({
         officialId,
         quarter: quarter.trim().toUpperCase(),
-        slots: rows.filter((r) => r.date).map((r) => ({ startsAt: new Date(`${r.date}T${r.from}:00+05:00`).toISOString(), endsAt: new Date(`${r.date}T${r.to}:00+05:00`).toISOString(), place: r.place.trim(), capacity: r.capacity })),
+        slots: rows.filter((r) => r.date).map((r) => ({ startsAt: new Date(`${r.date}T${r.from}:00${ALMATY_UTC_OFFSET}`).toISOString(), endsAt: new Date(`${r.date}T${r.to}:00${ALMATY_UTC_OFFSET}`).toISOString(), place: r.place.trim(), capacity: r.capacity })),
       }),
     onSuccess: () => {
       setProblem(null);

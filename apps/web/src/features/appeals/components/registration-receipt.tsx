@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useLang } from '../../../lib/use-lang.ts';
 import { focusSoon } from '../../../lib/page.ts';
 import type { Registered } from '../api.ts';
-import classes from '../../../routes/portal/portal.module.css';
+import classes from '../../../lib/portal.module.css';
 
 export function RegistrationReceipt({ result, bodyName, onAnother }: { result: Registered; bodyName: string; onAnother?: () => void }) {
   const { t } = useTranslation();

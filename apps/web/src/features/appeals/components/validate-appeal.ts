@@ -1,5 +1,6 @@
 // The intake form's own checks, so a person hears about every problem at once and in
 // their language before anything is sent. The server checks again.
+import { ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import { isValidIinOrBin } from '@tyndau/contracts';
 
 export interface AppealFormState {
@@ -61,7 +62,7 @@ export function validateAppeal(s: AppealFormState, opts: { staff: boolean; now: 
 /** '2026-03-02T10:30' typed on a form means that time in Almaty (UTC+5, no daylight saving). */
 export function almatyLocalToIso(local: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
-  const d = new Date(`${local}:00+05:00`);
+  const d = new Date(`${local}:00${ALMATY_UTC_OFFSET}`);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 

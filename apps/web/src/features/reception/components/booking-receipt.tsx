@@ -7,7 +7,7 @@ import { focusSoon } from '../../../lib/page.ts';
 import { useLang } from '../../../lib/use-lang.ts';
 import type { BookingResult } from '@tyndau/contracts';
 import { slotDay, slotTime } from './slot-label.ts';
-import classes from '../../../routes/portal/portal.module.css';
+import classes from '../../../lib/portal.module.css';
 
 export function BookingReceipt({ booking, bodyName }: { booking: BookingResult; bodyName: string }) {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
 // How a reception slot reads: the day, the time, how many places are left.
+import { ALMATY_TIME_ZONE } from '@tyndau/contracts';
 import type { Language } from '../../../lib/languages.ts';
 import { almatyDay, formatDay } from '../../../lib/format.ts';
 
-const ZONE = 'Asia/Almaty';
+const ZONE = ALMATY_TIME_ZONE;
 
 export function slotDay(iso: string, lang: Language): string {
   return formatDay(iso, lang);

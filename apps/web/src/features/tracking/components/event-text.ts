@@ -1,5 +1,6 @@
 // A public history event in plain words. Known event types have their own sentence;
 // anything else is told by the status it moved the appeal to.
+import { ALMATY_UTC_OFFSET } from '@tyndau/contracts';
 import { enumLabel, i18n } from '../../../i18n/index.ts';
 import { formatDate } from '../../../lib/format.ts';
 import type { Language } from '../../../lib/languages.ts';
@@ -11,7 +12,7 @@ export function eventText(e: { type: string; data: TrackEvent['data'] }, lang: L
   const params = {
     status: enumLabel('status', d.to),
     body: target,
-    date: typeof d.until === 'string' ? formatDate(d.until.length === 10 ? `${d.until}T12:00:00+05:00` : d.until, lang) : '',
+    date: typeof d.until === 'string' ? formatDate(d.until.length === 10 ? `${d.until}T12:00:00${ALMATY_UTC_OFFSET}` : d.until, lang) : '',
     resolution: enumLabel('resolution', d.resolution),
     number: d.number ?? '',
   };
